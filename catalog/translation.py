@@ -1,0 +1,78 @@
+"""Which catalogue fields are written in English and Simplified Chinese."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from catalog.models import (
+    Artifact,
+    ArtifactImage,
+    Person,
+    Photograph,
+    Record,
+    Role,
+    Source,
+)
+
+
+@register(Record)
+class RecordTranslation(TranslationOptions):
+    fields = ("disputed_note",)
+
+
+@register(Source)
+class SourceTranslation(TranslationOptions):
+    fields = ("title", "note")
+
+
+@register(Role)
+class RoleTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Person)
+class PersonTranslation(TranslationOptions):
+    fields = (
+        "name",
+        "other_names",
+        "affiliation",
+        "birth_display",
+        "death_display",
+        "china_years",
+        "china_places",
+        "summary",
+        "body",
+        "portrait_alt",
+    )
+
+
+@register(Artifact)
+class ArtifactTranslation(TranslationOptions):
+    fields = (
+        "title",
+        "description",
+        "date_display",
+        "place",
+        "materials",
+        "credit_line",
+        "provenance",
+        "rights",
+    )
+
+
+@register(ArtifactImage)
+class ArtifactImageTranslation(TranslationOptions):
+    fields = ("alt_text", "caption")
+
+
+@register(Photograph)
+class PhotographTranslation(TranslationOptions):
+    fields = (
+        "title",
+        "caption",
+        "alt_text",
+        "photographer",
+        "date_display",
+        "place",
+        "archive",
+        "credit_line",
+        "rights",
+    )

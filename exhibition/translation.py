@@ -1,0 +1,20 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from exhibition.models import Exhibition, Section
+
+
+@register(Exhibition)
+class ExhibitionTranslation(TranslationOptions):
+    fields = (
+        "title",
+        "subtitle",
+        "venue",
+        "organisers",
+        "supporters",
+        "introduction",
+    )
+
+
+@register(Section)
+class SectionTranslation(TranslationOptions):
+    fields = ("title", "introduction", "hero_alt")
