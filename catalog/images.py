@@ -6,6 +6,7 @@ the header before any decoding, so a decompression bomb is refused without being
 expanded in memory.
 """
 
+import re
 import uuid
 import warnings
 from pathlib import PurePosixPath
@@ -67,7 +68,22 @@ def validate_image_file(file):
                 image.load()  # Decode every byte: truncated files fail here.
     except ValidationError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError):
+    except Image.DecompressionBombError as error:
+        # Pillow refuses far-too-large canvases itself, before decoding anything.
+        found = re.search(r"\((\d+) pixels\)", str(error))
+        pixels = int(found.group(1)) if found else max_pixels * 2
+        raise ValidationError(
+            _(
+                "The image is %(megapixels)s megapixels; the limit is %(limit)s "
+                "megapixels."
+            ),
+            code="too_many_pixels",
+            params={
+                "megapixels": round(pixels / 1_000_000, 1),
+                "limit": round(max_pixels / 1_000_000, 1),
+            },
+        ) from None
+    except UnidentifiedImageError:
         raise ValidationError(
             _(
                 "This file is not an image we can read. "

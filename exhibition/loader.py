@@ -341,6 +341,7 @@ class Loader:
             def apply(artifact, created, entry=entry):
                 self.set_record_fields(artifact, entry)
                 artifact.accession_number = entry["accession_number"]
+                artifact.slug = entry["slug"]
                 artifact.object_type = entry.get("object_type", "other")
                 for name in ("year_from", "year_to"):
                     setattr(artifact, name, entry.get(name))

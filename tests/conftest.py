@@ -1,0 +1,35 @@
+import os
+
+import pytest
+from django.conf import settings
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_media(tmp_path_factory):
+    """Keep test uploads out of the project's media/ folder."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def curator(django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="head", email="head@example.org", password="not-a-real-password-42"
+    )
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client
+
+
+@pytest.fixture(scope="session", autouse=True)
+def plain_static_storage():
+    """Serve static files unhashed in tests: no collectstatic needed to run them."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }

@@ -1,0 +1,106 @@
+"""Small factory functions for test data (no fixtures files)."""
+
+import io
+import itertools
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from catalog.models import Artifact, ArtifactImage, Person, Photograph, Source, Status
+from exhibition.models import Exhibition, Section, SectionItem
+
+_counter = itertools.count(1)
+
+
+def image_bytes(size=(64, 48), image_format="JPEG", color=(120, 90, 60)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, image_format)
+    return buffer.getvalue()
+
+
+def uploaded_image(name="picture.jpg", **kwargs):
+    return SimpleUploadedFile(name, image_bytes(**kwargs), content_type="image/jpeg")
+
+
+def make_source(**fields):
+    n = next(_counter)
+    defaults = {"key": f"source-{n}", "title_en": f"Source {n}", "kind": "paper"}
+    return Source.objects.create(**{**defaults, **fields})
+
+
+def make_person(**fields):
+    n = next(_counter)
+    defaults = {
+        "slug": f"person-{n}",
+        "name_en": f"Person {n}",
+        "name_zh_hans": f"人物{n}",
+        "nationality": "US",
+        "status": Status.PUBLISHED,
+    }
+    return Person.objects.create(**{**defaults, **fields})
+
+
+def make_artifact(with_image=True, **fields):
+    n = next(_counter)
+    defaults = {
+        "slug": f"artifact-{n}",
+        "accession_number": f"T-{n:04d}",
+        "object_type": "document",
+        "title_en": f"Artifact {n}",
+        "title_zh_hans": f"文物{n}",
+        "status": Status.PUBLISHED,
+    }
+    artifact = Artifact.objects.create(**{**defaults, **fields})
+    if with_image:
+        ArtifactImage.objects.create(
+            artifact=artifact,
+            image=uploaded_image(),
+            alt_text_en="A test image",
+            alt_text_zh_hans="测试图像",
+        )
+    return artifact
+
+
+def make_photograph(**fields):
+    n = next(_counter)
+    defaults = {
+        "slug": f"photograph-{n}",
+        "title_en": f"Photograph {n}",
+        "title_zh_hans": f"照片{n}",
+        "image": uploaded_image(),
+        "alt_text_en": "A test photograph",
+        "status": Status.PUBLISHED,
+    }
+    return Photograph.objects.create(**{**defaults, **fields})
+
+
+def make_exhibition(**fields):
+    n = next(_counter)
+    defaults = {
+        "slug": f"exhibition-{n}",
+        "title_en": f"Exhibition {n}",
+        "title_zh_hans": f"展览{n}",
+        "status": Status.PUBLISHED,
+    }
+    return Exhibition.objects.create(**{**defaults, **fields})
+
+
+def make_section(exhibition=None, **fields):
+    n = next(_counter)
+    defaults = {
+        "slug": f"section-{n}",
+        "title_en": f"Section {n}",
+        "title_zh_hans": f"单元{n}",
+        "status": Status.PUBLISHED,
+        "position": n,
+    }
+    return Section.objects.create(
+        exhibition=exhibition or make_exhibition(), **{**defaults, **fields}
+    )
+
+
+def hang(section, record, position=0):
+    kind = "artifact" if isinstance(record, Artifact) else "photograph"
+    return SectionItem.objects.create(
+        section=section, position=position, **{kind: record}
+    )
