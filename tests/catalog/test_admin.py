@@ -31,7 +31,7 @@ def one_of_everything():
 
 
 def admin_models():
-    return [model for model in admin.site._registry]
+    return list(admin.site._registry)
 
 
 @pytest.mark.parametrize("model", admin_models(), ids=lambda m: m._meta.label)
