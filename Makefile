@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install test test-postgres lint format messages clean
+.PHONY: run setup install test test-postgres lint format messages makemessages clean
 
 run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -16,7 +16,14 @@ setup: install
 	$(BIN)/python manage.py load_exhibition
 	$(BIN)/python manage.py ensure_curator
 
-install: $(INSTALLED)
+install: $(INSTALLED) messages
+
+# Compiled catalogues are built, not committed (Babel: no GNU gettext needed).
+CATALOGUES := $(wildcard exhibition/locale/*/LC_MESSAGES/django.po)
+messages: $(CATALOGUES:.po=.mo)
+
+%.mo: %.po | $(INSTALLED)
+	$(BIN)/pybabel compile --statistics -i $< -o $@
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +50,11 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Refresh the catalogue after adding or changing translatable strings.
+makemessages: install
+	$(BIN)/python manage.py makemessages -l zh_Hans --no-obsolete \
+		--ignore=.venv --ignore=tests --ignore=var --ignore=media
 
 clean:
 	rm -rf $(VENV) var

@@ -80,6 +80,7 @@ class Source(models.Model):
         NEWS = "news", _("News report")
         ARCHIVE = "archive", _("Archival record")
         BOOK = "book", _("Book")
+        REFERENCE = "reference", _("Well-established public record")
         OTHER = "other", _("Other")
 
     key = models.SlugField(_("key"), max_length=80, unique=True)

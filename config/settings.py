@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "exhibition.context_processors.navigation",
             ],
         },
     },
@@ -155,7 +156,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # in MODELTRANSLATION_FALLBACK_LANGUAGES, and nowhere else.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# One gettext catalogue for the whole project (templates are top-level).
+LOCALE_PATHS = [BASE_DIR / "exhibition" / "locale"]
 USE_I18N = True
 TIME_ZONE = env("TIME_ZONE", "Asia/Shanghai")
 USE_TZ = True
@@ -168,6 +170,8 @@ STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
+# Django serves uploads itself only off production (the demo, tests, benchmarks).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -537,8 +537,16 @@ def _wrap(draw, text, typeface, width):
     return lines[:3]
 
 
+# Pillow's built-in font has no dashes or multiplication sign: draw ASCII instead.
+ASCII_STANDINS = str.maketrans(
+    {"–": "-", "—": "-", "×": "x", "“": '"', "”": '"', "‘": "'", "’": "'"}
+)
+
+
 def placeholder_image(key, title, motif, subtitle="", portrait=False):
     """Return JPEG bytes of a labelled placeholder for one record."""
+    title = title.translate(ASCII_STANDINS)
+    subtitle = subtitle.translate(ASCII_STANDINS)
     size = PORTRAIT if portrait else LANDSCAPE
     rng = _rng(key)
     card = _paper(size, rng)

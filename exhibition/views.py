@@ -1,38 +1,383 @@
-"""Public pages. Every record is read through ``published()``."""
+"""Public gallery pages. Every record is read through ``published()``.
 
+A curator who may change a record can preview it unpublished (with a banner);
+everyone else gets 404 for anything not published.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
 
-from catalog.models import Artifact, Person, Photograph
-from exhibition.models import Exhibition, Section
+from catalog.models import (
+    Artifact,
+    ArtifactImage,
+    Citation,
+    Person,
+    Photograph,
+    Role,
+)
+from exhibition import structured_data
+from exhibition.facets import build_facets
+from exhibition.filters import ArtifactFilter, PersonFilter, PhotographFilter
+from exhibition.models import Exhibition, Section, SectionItem
+
+PAGE_SIZE = 24
+TIMELINE_YEARS = range(1931, 1946)
+TIMELINE_PER_YEAR = 8
+SEARCH_LIMIT = 24
+RELATED_LIMIT = 6
+
+first_image = Prefetch(
+    "images", queryset=ArtifactImage.objects.order_by("position", "pk")
+)
+citations_with_sources = Prefetch(
+    "citations", queryset=Citation.objects.select_related("source")
+)
 
 
+def visible(model, request):
+    """Published records, or every record for a curator allowed to change them."""
+    opts = model._meta
+    if request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+        return model.objects.all()
+    return model.objects.published()
+
+
+def current_exhibition():
+    return Exhibition.objects.published().first()
+
+
+@require_GET
 def home(request):
-    exhibition = Exhibition.objects.published().first()
+    exhibition = current_exhibition()
+    if exhibition is None:
+        return render(request, "exhibition/home_empty.html")
     sections = Section.objects.published().filter(exhibition=exhibition)
+    featured = Person.objects.published().filter(featured=True)
     return render(
         request,
         "exhibition/home.html",
-        {"exhibition": exhibition, "sections": sections},
+        {
+            "exhibition": exhibition,
+            "sections": sections,
+            "featured_people": featured,
+            "json_ld": structured_data.exhibition_event(request, exhibition),
+        },
     )
 
 
+@require_GET
 def section_detail(request, slug):
-    section = get_object_or_404(Section.objects.published(), slug=slug)
-    return render(request, "exhibition/section_detail.html", {"section": section})
-
-
-def artifact_detail(request, slug):
-    artifact = get_object_or_404(Artifact.objects.published(), slug=slug)
-    return render(request, "exhibition/artifact_detail.html", {"artifact": artifact})
-
-
-def photograph_detail(request, slug):
-    photograph = get_object_or_404(Photograph.objects.published(), slug=slug)
+    section = get_object_or_404(
+        visible(Section, request).select_related("exhibition"), slug=slug
+    )
+    items = (
+        SectionItem.objects.filter(section=section)
+        .filter(Q(artifact__status="published") | Q(photograph__status="published"))
+        .select_related("artifact", "photograph")
+        .prefetch_related(Prefetch("artifact__images", queryset=first_image.queryset))
+    )
+    people = (
+        Person.objects.published()
+        .filter(
+            Q(artifacts__section_items__section=section, artifacts__status="published")
+            | Q(
+                photographs__section_items__section=section,
+                photographs__status="published",
+            )
+        )
+        .distinct()
+    )
+    siblings = list(
+        Section.objects.published()
+        .filter(exhibition=section.exhibition_id)
+        .only("slug", "title_en", "title_zh_hans", "position")
+    )
+    index = next((i for i, s in enumerate(siblings) if s.pk == section.pk), None)
+    previous_section = siblings[index - 1] if index else None
+    next_section = (
+        siblings[index + 1] if index is not None and index + 1 < len(siblings) else None
+    )
     return render(
-        request, "exhibition/photograph_detail.html", {"photograph": photograph}
+        request,
+        "exhibition/section_detail.html",
+        {
+            "section": section,
+            "items": items,
+            "people": people,
+            "previous_section": previous_section,
+            "next_section": next_section,
+        },
     )
 
 
+def related_records(record, model):
+    """Other published records sharing a person or a section with ``record``."""
+    people = record.people.filter(status="published").values("pk")
+    sections = record.section_items.values("section")
+    return (
+        model.objects.published()
+        .filter(Q(people__in=people) | Q(section_items__section__in=sections))
+        .exclude(pk=record.pk if isinstance(record, model) else None)
+        .distinct()
+        .order_by("year_from", "pk")
+    )
+
+
+@require_GET
+def artifact_detail(request, slug):
+    artifact = get_object_or_404(
+        visible(Artifact, request).prefetch_related(
+            first_image,
+            citations_with_sources,
+            Prefetch("people", queryset=Person.objects.published()),
+            Prefetch(
+                "section_items",
+                queryset=SectionItem.objects.filter(
+                    section__status="published"
+                ).select_related("section"),
+            ),
+        ),
+        slug=slug,
+    )
+    related = related_records(artifact, Artifact).prefetch_related(first_image)[
+        :RELATED_LIMIT
+    ]
+    related_photographs = related_records(artifact, Photograph)[:RELATED_LIMIT]
+    return render(
+        request,
+        "exhibition/artifact_detail.html",
+        {
+            "artifact": artifact,
+            "images": artifact.images.all(),
+            "related": related,
+            "related_photographs": related_photographs,
+            "json_ld": structured_data.artifact(request, artifact),
+        },
+    )
+
+
+@require_GET
+def photograph_detail(request, slug):
+    photograph = get_object_or_404(
+        visible(Photograph, request).prefetch_related(
+            citations_with_sources,
+            Prefetch("people", queryset=Person.objects.published()),
+            Prefetch(
+                "section_items",
+                queryset=SectionItem.objects.filter(
+                    section__status="published"
+                ).select_related("section"),
+            ),
+        ),
+        slug=slug,
+    )
+    related = related_records(photograph, Photograph)[:RELATED_LIMIT]
+    related_artifacts = related_records(photograph, Artifact).prefetch_related(
+        first_image
+    )[:RELATED_LIMIT]
+    return render(
+        request,
+        "exhibition/photograph_detail.html",
+        {
+            "photograph": photograph,
+            "related": related,
+            "related_artifacts": related_artifacts,
+            "json_ld": structured_data.photograph(request, photograph),
+        },
+    )
+
+
+@require_GET
+def collection(request):
+    kind = "photographs" if request.GET.get("kind") == "photographs" else "artifacts"
+    model, filter_class = (
+        (Photograph, PhotographFilter)
+        if kind == "photographs"
+        else (Artifact, ArtifactFilter)
+    )
+    filters = filter_class(request.GET, queryset=model.objects.published())
+    if not filters.is_valid():
+        return render(
+            request,
+            "exhibition/collection.html",
+            {"kind": kind, "filters": filters, "invalid": True, "facets": []},
+            status=400,
+        )
+    records = filters.sorted_qs()
+    if model is Artifact:
+        records = records.prefetch_related(first_image)
+    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
+    facets, with_images = build_facets(
+        model, filters.qs, request.GET, artifact_kind=model is Artifact
+    )
+    return render(
+        request,
+        "exhibition/collection.html",
+        {
+            "kind": kind,
+            "filters": filters,
+            "page": page,
+            "facets": facets,
+            "with_images": with_images,
+            "chips": [(facet, value) for facet in facets for value in facet.selected],
+            "sort": filters.form.cleaned_data.get("sort") or "curated",
+        },
+    )
+
+
+@require_GET
+def people_list(request):
+    filters = PersonFilter(
+        request.GET,
+        queryset=Person.objects.published().prefetch_related("roles"),
+    )
+    if not filters.is_valid():
+        people = Person.objects.none()
+        status = 400
+    else:
+        people = filters.qs.order_by("-featured", "kind", "name")
+        status = 200
+    affiliations = (
+        Person.objects.published()
+        .exclude(affiliation_en="")
+        .values_list("affiliation_en", "affiliation_zh_hans")
+        .distinct()
+        .order_by("affiliation_en")
+    )
+    return render(
+        request,
+        "exhibition/person_list.html",
+        {
+            "filters": filters,
+            "people": people,
+            "roles": Role.objects.all(),
+            "affiliations": affiliations,
+        },
+        status=status,
+    )
+
+
+@require_GET
 def person_detail(request, slug):
-    person = get_object_or_404(Person.objects.published(), slug=slug)
-    return render(request, "exhibition/person_detail.html", {"person": person})
+    person = get_object_or_404(
+        visible(Person, request).prefetch_related(
+            "roles",
+            citations_with_sources,
+            Prefetch("groups", queryset=Person.objects.published()),
+            Prefetch("members", queryset=Person.objects.published()),
+        ),
+        slug=slug,
+    )
+    artifacts = person.artifacts.published().prefetch_related(first_image)
+    photographs = person.photographs.published()
+    return render(
+        request,
+        "exhibition/person_detail.html",
+        {
+            "person": person,
+            "artifacts": artifacts,
+            "photographs": photographs,
+            "json_ld": structured_data.person(request, person),
+        },
+    )
+
+
+@require_GET
+def timeline(request):
+    """Dated records from 1931 to 1945, a few per year, each linking to its page."""
+    first, last = TIMELINE_YEARS[0], TIMELINE_YEARS[-1]
+    years = {year: [] for year in TIMELINE_YEARS}
+    in_range = Q(year_from__gte=first, year_from__lte=last)
+    for model, kind in ((Artifact, "artifact"), (Photograph, "photograph")):
+        for record in (
+            model.objects.published()
+            .filter(in_range)
+            .order_by("year_from", "pk")
+            .only(
+                "slug",
+                "title_en",
+                "title_zh_hans",
+                "date_display_en",
+                "date_display_zh_hans",
+                "year_from",
+            )[: TIMELINE_PER_YEAR * 30]
+        ):
+            if len(years[record.year_from]) < TIMELINE_PER_YEAR:
+                years[record.year_from].append((kind, record))
+    arrivals = (
+        Person.objects.published()
+        .filter(china_from__gte=first, china_from__lte=last)
+        .only("slug", "name_en", "name_zh_hans", "china_from", "kind")
+        .order_by("china_from", "name")
+    )
+    for person in arrivals:
+        years[person.china_from].append(("person", person))
+    return render(
+        request,
+        "exhibition/timeline.html",
+        {"years": [(year, entries) for year, entries in years.items() if entries]},
+    )
+
+
+def search_query(text):
+    return text.strip()[:100]
+
+
+@require_GET
+def search(request):
+    query = search_query(request.GET.get("q", ""))
+    results = {}
+    if query:
+        results = {
+            "artifacts": Artifact.objects.published()
+            .filter(
+                Q(title_en__icontains=query)
+                | Q(title_zh_hans__icontains=query)
+                | Q(description_en__icontains=query)
+                | Q(description_zh_hans__icontains=query)
+                | Q(accession_number__iexact=query)
+            )
+            .prefetch_related(first_image)
+            .order_by("accession_number"),
+            "photographs": Photograph.objects.published()
+            .filter(
+                Q(title_en__icontains=query)
+                | Q(title_zh_hans__icontains=query)
+                | Q(caption_en__icontains=query)
+                | Q(caption_zh_hans__icontains=query)
+            )
+            .order_by("slug"),
+            "people": Person.objects.published()
+            .filter(
+                Q(name_en__icontains=query)
+                | Q(name_zh_hans__icontains=query)
+                | Q(other_names_en__icontains=query)
+                | Q(other_names_zh_hans__icontains=query)
+                | Q(summary_en__icontains=query)
+                | Q(summary_zh_hans__icontains=query)
+            )
+            .order_by("name"),
+        }
+        results = {
+            name: (queryset[:SEARCH_LIMIT], queryset.count())
+            for name, queryset in results.items()
+        }
+    total = sum(count for _, count in results.values())
+    return render(
+        request,
+        "exhibition/search.html",
+        {"query": query, "results": results, "total": total},
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /kiosk/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

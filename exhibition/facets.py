@@ -1,0 +1,208 @@
+"""Counts per filter value for the collection, computed on the filtered records.
+
+Each facet is one grouped query over the ids of the filtered records, so its joins
+never interfere with the filters' own joins, and the number of queries is fixed.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import get_language, gettext
+
+from catalog.models import ArtifactImage, Nationality, Person, Role, Status
+from exhibition.filters import DECADES
+from exhibition.models import Section
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list = field(default_factory=list)
+
+    @property
+    def selected(self):
+        return [value for value in self.values if value.selected]
+
+
+def _localised(row, prefix):
+    language = "zh_hans" if get_language() == "zh-hans" else "en"
+    return row.get(f"{prefix}_{language}") or row.get(f"{prefix}_en") or ""
+
+
+def _grouped(model, ids, path, extra=(), published_path=None):
+    rows = model.objects.filter(pk__in=ids)
+    if published_path:
+        rows = rows.filter(**{published_path: Status.PUBLISHED})
+    return (
+        rows.values(path, *extra).annotate(n=Count("pk", distinct=True)).order_by(path)
+    )
+
+
+def build_facets(model, filtered, selected, artifact_kind):
+    """Return the facets for ``filtered`` (a queryset) given the selected values."""
+    ids = filtered.order_by().values("pk")
+    facets = []
+
+    def chosen(name):
+        return set(selected.getlist(name))
+
+    sections = _grouped(
+        model,
+        ids,
+        "section_items__section__slug",
+        [
+            "section_items__section__title_en",
+            "section_items__section__title_zh_hans",
+            "section_items__section__position",
+        ],
+        published_path="section_items__section__status",
+    )
+    facets.append(
+        Facet(
+            "section",
+            Section._meta.verbose_name,
+            [
+                FacetValue(
+                    row["section_items__section__slug"],
+                    _localised(row, "section_items__section__title"),
+                    row["n"],
+                    row["section_items__section__slug"] in chosen("section"),
+                )
+                for row in sorted(
+                    sections, key=lambda r: r["section_items__section__position"]
+                )
+            ],
+        )
+    )
+
+    if artifact_kind:
+        types = dict(model.ObjectType.choices)
+        facets.append(
+            Facet(
+                "type",
+                model._meta.get_field("object_type").verbose_name,
+                [
+                    FacetValue(
+                        row["object_type"],
+                        types[row["object_type"]],
+                        row["n"],
+                        row["object_type"] in chosen("type"),
+                    )
+                    for row in _grouped(model, ids, "object_type")
+                ],
+            )
+        )
+
+    people = _grouped(
+        model,
+        ids,
+        "people__slug",
+        ["people__name_en", "people__name_zh_hans"],
+        published_path="people__status",
+    )
+    facets.append(
+        Facet(
+            "person",
+            Person._meta.verbose_name,
+            sorted(
+                (
+                    FacetValue(
+                        row["people__slug"],
+                        _localised(row, "people__name"),
+                        row["n"],
+                        row["people__slug"] in chosen("person"),
+                    )
+                    for row in people
+                ),
+                key=lambda v: (-v.count, v.label),
+            ),
+        )
+    )
+
+    nationalities = dict(Nationality.choices)
+    facets.append(
+        Facet(
+            "nationality",
+            Person._meta.get_field("nationality").verbose_name,
+            [
+                FacetValue(
+                    row["people__nationality"],
+                    nationalities[row["people__nationality"]],
+                    row["n"],
+                    row["people__nationality"] in chosen("nationality"),
+                )
+                for row in _grouped(
+                    model, ids, "people__nationality", published_path="people__status"
+                )
+            ],
+        )
+    )
+
+    roles = _grouped(
+        model,
+        ids,
+        "people__roles__slug",
+        ["people__roles__name_en", "people__roles__name_zh_hans"],
+        published_path="people__status",
+    )
+    facets.append(
+        Facet(
+            "role",
+            Role._meta.verbose_name,
+            [
+                FacetValue(
+                    row["people__roles__slug"],
+                    _localised(row, "people__roles__name"),
+                    row["n"],
+                    row["people__roles__slug"] in chosen("role"),
+                )
+                for row in roles
+                if row["people__roles__slug"]
+            ],
+        )
+    )
+
+    # Decades and images are a fixed handful of values: count them in one query.
+    aggregates = {
+        f"decade_{value}": Count(
+            "pk",
+            filter=Q(year_from__lt=int(value) + 10, year_to__gte=int(value)),
+        )
+        for value, _label in DECADES
+    }
+    if artifact_kind:
+        aggregates["has_image"] = Count(
+            "pk",
+            filter=Q(Exists(ArtifactImage.objects.filter(artifact=OuterRef("pk")))),
+        )
+    totals = model.objects.filter(pk__in=ids).aggregate(**aggregates)
+    facets.append(
+        Facet(
+            "decade",
+            gettext("Decade"),
+            [
+                FacetValue(
+                    value,
+                    str(label),
+                    totals[f"decade_{value}"],
+                    value in chosen("decade"),
+                )
+                for value, label in DECADES
+                if totals[f"decade_{value}"]
+            ],
+        )
+    )
+    for facet in facets:
+        facet.values = [
+            value for value in facet.values if value.value not in (None, "")
+        ]
+    return facets, totals.get("has_image")

@@ -1,0 +1,151 @@
+"""The collection's and the people list's filters (django-filter), all in the URL."""
+
+import django_filters
+from django.db.models import Exists, F, Min, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from catalog.models import (
+    Artifact,
+    ArtifactImage,
+    Nationality,
+    Person,
+    Photograph,
+    Role,
+)
+from exhibition.models import Section
+
+DECADES = [("1930", _("1930s")), ("1940", _("1940s"))]
+SORTS = [
+    ("curated", _("Curators’ order")),
+    ("date", _("Date")),
+    ("title", _("Title")),
+]
+
+
+def published_sections(request=None):
+    return Section.objects.published()
+
+
+def published_people(request=None):
+    return Person.objects.published()
+
+
+def with_curated_order(queryset):
+    """Annotate each record with its first place in the exhibition's hanging order."""
+    return queryset.annotate(
+        curated=Min(
+            F("section_items__section__position") * 1_000_000
+            + F("section_items__position")
+        )
+    )
+
+
+class RecordFilter(django_filters.FilterSet):
+    section = django_filters.ModelMultipleChoiceFilter(
+        field_name="section_items__section__slug",
+        to_field_name="slug",
+        queryset=published_sections,
+        label=_("Section"),
+        distinct=True,
+    )
+    person = django_filters.ModelMultipleChoiceFilter(
+        field_name="people__slug",
+        to_field_name="slug",
+        queryset=published_people,
+        label=_("Person"),
+        distinct=True,
+    )
+    nationality = django_filters.MultipleChoiceFilter(
+        field_name="people__nationality",
+        choices=Nationality.choices,
+        label=_("Nationality"),
+        distinct=True,
+    )
+    role = django_filters.ModelMultipleChoiceFilter(
+        field_name="people__roles__slug",
+        to_field_name="slug",
+        queryset=Role.objects.all(),
+        label=_("Role"),
+        distinct=True,
+    )
+    decade = django_filters.MultipleChoiceFilter(
+        choices=DECADES, method="filter_decade", label=_("Decade")
+    )
+    year_min = django_filters.NumberFilter(
+        field_name="year_to", lookup_expr="gte", label=_("From year")
+    )
+    year_max = django_filters.NumberFilter(
+        field_name="year_from", lookup_expr="lte", label=_("To year")
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=SORTS, method="sort_by", label=_("Sort by"), empty_label=None
+    )
+
+    def filter_decade(self, queryset, name, values):
+        overlaps = Q()
+        for value in values:
+            start = int(value)
+            overlaps |= Q(year_from__lt=start + 10, year_to__gte=start)
+        return queryset.filter(overlaps)
+
+    def sort_by(self, queryset, name, value):
+        return queryset  # applied last, in ``sorted_qs``, after every filter
+
+    def sorted_qs(self):
+        queryset = self.qs
+        sort = self.form.cleaned_data.get("sort") or "curated"
+        if sort == "date":
+            return queryset.order_by(F("year_from").asc(nulls_last=True), "pk")
+        if sort == "title":
+            return queryset.order_by("title", "pk")
+        return with_curated_order(queryset).order_by(
+            F("curated").asc(nulls_last=True), "pk"
+        )
+
+
+class ArtifactFilter(RecordFilter):
+    type = django_filters.MultipleChoiceFilter(
+        field_name="object_type",
+        choices=Artifact.ObjectType.choices,
+        label=_("Type"),
+    )
+    has_image = django_filters.BooleanFilter(
+        method="filter_has_image", label=_("Has an image")
+    )
+
+    class Meta:
+        model = Artifact
+        fields = []
+
+    def filter_has_image(self, queryset, name, value):
+        has = Exists(ArtifactImage.objects.filter(artifact=OuterRef("pk")))
+        return queryset.filter(has if value else ~has)
+
+
+class PhotographFilter(RecordFilter):
+    class Meta:
+        model = Photograph
+        fields = []
+
+
+class PersonFilter(django_filters.FilterSet):
+    nationality = django_filters.MultipleChoiceFilter(
+        choices=Nationality.choices, label=_("Nationality")
+    )
+    role = django_filters.ModelMultipleChoiceFilter(
+        field_name="roles__slug",
+        to_field_name="slug",
+        queryset=Role.objects.all(),
+        label=_("Role"),
+        distinct=True,
+    )
+    affiliation = django_filters.CharFilter(
+        field_name="affiliation_en", label=_("Affiliation")
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=Person.Kind.choices, label=_("People or groups")
+    )
+
+    class Meta:
+        model = Person
+        fields = []

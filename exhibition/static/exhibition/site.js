@@ -1,0 +1,82 @@
+// Public gallery behaviour: the image zoom viewer. Everything works without it.
+"use strict";
+
+(() => {
+  const dialog = document.querySelector(".zoom-dialog");
+  if (!dialog || typeof dialog.showModal !== "function") return;
+  const stage = dialog.querySelector(".zoom-dialog__stage");
+  const img = stage.querySelector("img");
+  let scale = 1, x = 0, y = 0, opener = null;
+  const pointers = new Map();
+  let pinchStart = null;
+
+  const apply = () => { img.style.transform = `translate(${x}px, ${y}px) scale(${scale})`; };
+  const zoomTo = (next) => { scale = Math.min(8, Math.max(1, next)); if (scale === 1) { x = 0; y = 0; } apply(); };
+  const reset = () => { scale = 1; x = 0; y = 0; apply(); };
+
+  document.querySelectorAll(".zoomable__open").forEach((button) => {
+    button.addEventListener("click", () => {
+      opener = button;
+      img.src = button.dataset.zoomSrc;
+      img.alt = button.dataset.zoomAlt || "";
+      reset();
+      dialog.showModal();
+      stage.focus();
+    });
+  });
+  dialog.addEventListener("close", () => { if (opener) opener.focus(); });
+
+  dialog.querySelectorAll("[data-zoom]").forEach((button) => {
+    button.addEventListener("click", () => {
+      const action = button.dataset.zoom;
+      if (action === "in") zoomTo(scale * 1.5);
+      else if (action === "out") zoomTo(scale / 1.5);
+      else if (action === "reset") reset();
+      else dialog.close();
+    });
+  });
+
+  stage.addEventListener("keydown", (event) => {
+    const step = 40;
+    const keys = {
+      "+": () => zoomTo(scale * 1.25), "=": () => zoomTo(scale * 1.25),
+      "-": () => zoomTo(scale / 1.25), "0": reset,
+      ArrowLeft: () => { x += step; apply(); }, ArrowRight: () => { x -= step; apply(); },
+      ArrowUp: () => { y += step; apply(); }, ArrowDown: () => { y -= step; apply(); },
+    };
+    if (keys[event.key]) { event.preventDefault(); keys[event.key](); }
+  });
+
+  stage.addEventListener("wheel", (event) => {
+    event.preventDefault();
+    zoomTo(scale * (event.deltaY < 0 ? 1.15 : 1 / 1.15));
+  }, { passive: false });
+
+  stage.addEventListener("pointerdown", (event) => {
+    stage.setPointerCapture(event.pointerId);
+    pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (pointers.size === 2) {
+      const [a, b] = [...pointers.values()];
+      pinchStart = { distance: Math.hypot(a.x - b.x, a.y - b.y), scale };
+    }
+  });
+  stage.addEventListener("pointermove", (event) => {
+    const previous = pointers.get(event.pointerId);
+    if (!previous) return;
+    pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (pointers.size === 2 && pinchStart) {
+      const [a, b] = [...pointers.values()];
+      zoomTo(pinchStart.scale * Math.hypot(a.x - b.x, a.y - b.y) / pinchStart.distance);
+    } else if (pointers.size === 1 && scale > 1) {
+      x += event.clientX - previous.x;
+      y += event.clientY - previous.y;
+      apply();
+    }
+  });
+  const release = (event) => {
+    pointers.delete(event.pointerId);
+    if (pointers.size < 2) pinchStart = null;
+  };
+  stage.addEventListener("pointerup", release);
+  stage.addEventListener("pointercancel", release);
+})();

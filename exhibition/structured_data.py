@@ -1,0 +1,113 @@
+"""schema.org JSON-LD for detail pages, so search engines understand the records."""
+
+from catalog.renditions import Picture
+
+
+def _absolute(request, path):
+    return request.build_absolute_uri(path)
+
+
+def _image(request, field_file, width, height):
+    if not field_file or not width:
+        return None
+    return _absolute(request, Picture(field_file, width, height).ensure().url(1280))
+
+
+def _clean(data):
+    return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+def exhibition_event(request, exhibition):
+    return _clean(
+        {
+            "@context": "https://schema.org",
+            "@type": "ExhibitionEvent",
+            "name": exhibition.title,
+            "description": exhibition.subtitle,
+            "startDate": exhibition.opening_date
+            and exhibition.opening_date.isoformat(),
+            "endDate": exhibition.closing_date and exhibition.closing_date.isoformat(),
+            "location": _clean(
+                {
+                    "@type": "Museum",
+                    "name": exhibition.venue,
+                    "description": exhibition.galleries,
+                }
+            ),
+            "url": _absolute(request, exhibition.get_absolute_url()),
+        }
+    )
+
+
+def artifact(request, record):
+    images = list(record.images.all())
+    return _clean(
+        {
+            "@context": "https://schema.org",
+            "@type": "VisualArtwork",
+            "name": record.title,
+            "identifier": record.accession_number,
+            "description": record.description.split("\n\n")[0],
+            "dateCreated": record.date_display,
+            "artMedium": record.materials,
+            "creditText": record.credit_line,
+            "copyrightNotice": record.rights,
+            "image": images
+            and _image(request, images[0].image, images[0].width, images[0].height),
+            "about": [
+                {
+                    "@type": "Person",
+                    "name": p.name,
+                    "url": _absolute(request, p.get_absolute_url()),
+                }
+                for p in record.people.all()
+            ],
+            "url": _absolute(request, record.get_absolute_url()),
+        }
+    )
+
+
+def photograph(request, record):
+    return _clean(
+        {
+            "@context": "https://schema.org",
+            "@type": "Photograph",
+            "name": record.title,
+            "description": record.caption,
+            "dateCreated": record.date_display,
+            "creator": record.photographer
+            and {"@type": "Person", "name": record.photographer},
+            "locationCreated": record.place
+            and {"@type": "Place", "name": record.place},
+            "creditText": record.credit_line,
+            "copyrightNotice": record.rights,
+            "image": _image(request, record.image, record.width, record.height),
+            "url": _absolute(request, record.get_absolute_url()),
+        }
+    )
+
+
+def person(request, record):
+    schema_type = "Organization" if record.kind == "group" else "Person"
+    return _clean(
+        {
+            "@context": "https://schema.org",
+            "@type": schema_type,
+            "name": record.name,
+            "alternateName": record.other_names,
+            "description": record.summary,
+            "birthDate": schema_type == "Person"
+            and record.birth_year
+            and str(record.birth_year),
+            "deathDate": schema_type == "Person"
+            and record.death_year
+            and str(record.death_year),
+            "nationality": record.get_nationality_display(),
+            "affiliation": record.affiliation
+            and {"@type": "Organization", "name": record.affiliation},
+            "image": _image(
+                request, record.portrait, record.portrait_width, record.portrait_height
+            ),
+            "url": _absolute(request, record.get_absolute_url()),
+        }
+    )

@@ -1,0 +1,102 @@
+"""Template helpers for the public gallery."""
+
+import json
+
+from django import template
+from django.urls import translate_url
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from catalog.renditions import Picture
+
+register = template.Library()
+
+
+@register.simple_tag
+def picture(
+    field_file,
+    width,
+    height,
+    alt="",
+    sizes="100vw",
+    loading="lazy",
+    css_class="",
+):
+    """A responsive <picture>: WebP and JPEG renditions, sized to avoid layout shift."""
+    if not field_file or not width:
+        return ""
+    pic = Picture(field_file, width, height, alt).ensure()
+    shown = pic.widths[-1]
+    priority = mark_safe(' fetchpriority="high"') if loading == "eager" else ""
+    return format_html(
+        '<picture><source type="image/webp" srcset="{}" sizes="{}">'
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" '
+        'loading="{}" decoding="async" class="{}"{}></picture>',
+        pic.srcset("webp"),
+        sizes,
+        pic.url(960),
+        pic.srcset("jpg"),
+        sizes,
+        shown,
+        pic.height_for(shown),
+        alt,
+        loading,
+        css_class,
+        priority,
+    )
+
+
+@register.simple_tag
+def rendition_url(field_file, width, height, size=1280, extension="jpg"):
+    if not field_file or not width:
+        return ""
+    return Picture(field_file, width, height).ensure().url(size, extension)
+
+
+@register.filter
+def paragraphs(text):
+    """Blank-line separated text as escaped <p> elements."""
+    blocks = [block.strip() for block in (text or "").split("\n\n") if block.strip()]
+    return format_html_join("\n", "<p>{}</p>", ((block,) for block in blocks))
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context, language, absolute=False):
+    """This page's URL in another language, so a switch keeps the visitor in place."""
+    request = context["request"]
+    url = translate_url(request.get_full_path(), language)
+    return request.build_absolute_uri(url) if absolute else url
+
+
+@register.filter
+def json_ld(data):
+    """A JSON-LD data block, escaped like ``json_script`` so text cannot end it."""
+    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    encoded = encoded.translate(
+        {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+    )
+    return mark_safe(f'<script type="application/ld+json">{encoded}</script>')
+
+
+@register.simple_tag(takes_context=True)
+def query_without(context, name, value=None):
+    """The current query string with one filter value (or a whole filter) removed."""
+    query = context["request"].GET.copy()
+    query.pop("page", None)
+    if value is None:
+        query.pop(name, None)
+    else:
+        values = [v for v in query.getlist(name) if v != str(value)]
+        query.setlist(name, values)
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    query = context["request"].GET.copy()
+    if "page" not in changes:
+        query.pop("page", None)
+    for name, value in changes.items():
+        query[name] = value
+    return f"?{query.urlencode()}"

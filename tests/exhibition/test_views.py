@@ -1,0 +1,442 @@
+"""The public gallery: every page, filter and language, and nothing unpublished."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from catalog.models import Person, Role, Status
+from tests.factories import (
+    hang,
+    make_artifact,
+    make_exhibition,
+    make_person,
+    make_photograph,
+    make_section,
+)
+
+pytestmark = pytest.mark.django_db
+HIDDEN = [Status.DRAFT, Status.REVIEW, Status.WITHDRAWN]
+
+
+@pytest.fixture
+def world():
+    exhibition = make_exhibition(
+        title_en="International Friends", title_zh_hans="国际友人"
+    )
+    rescue = make_section(
+        exhibition,
+        slug="rescue",
+        title_en="Rescue: Medical Aid",
+        title_zh_hans="救护",
+        position=1,
+    )
+    reporting = make_section(
+        exhibition,
+        slug="reporting",
+        title_en="Reporting",
+        title_zh_hans="报道",
+        position=0,
+    )
+    physician = Role.objects.create(
+        slug="physician", name_en="Physician", name_zh_hans="医生"
+    )
+    bethune = make_person(
+        slug="norman-bethune",
+        name_en="Norman Bethune",
+        name_zh_hans="白求恩",
+        nationality="CA",
+        featured=True,
+        china_from=1938,
+    )
+    bethune.roles.add(physician)
+    snow = make_person(
+        slug="edgar-snow",
+        name_en="Edgar Snow",
+        name_zh_hans="埃德加·斯诺",
+        nationality="US",
+    )
+    shears = make_artifact(
+        slug="rib-shears",
+        title_en="Rib shears",
+        title_zh_hans="肋骨剪",
+        description_en="Surgical instrument",
+        description_zh_hans="医疗器械",
+        object_type="instrument",
+        year_from=1938,
+        year_to=1939,
+    )
+    shears.people.add(bethune)
+    book = make_artifact(
+        slug="red-star",
+        title_en="Red Star Over China",
+        title_zh_hans="红星照耀中国",
+        object_type="publication",
+        year_from=1937,
+        year_to=1937,
+        with_image=False,
+    )
+    book.people.add(snow)
+    photo = make_photograph(
+        slug="bethune-operating",
+        title_en="Bethune operating",
+        title_zh_hans="白求恩在手术",
+        year_from=1939,
+        year_to=1939,
+    )
+    photo.people.add(bethune)
+    hang(rescue, shears, 1)
+    hang(rescue, photo, 0)
+    hang(reporting, book, 0)
+    secret = {}
+    for status in HIDDEN:
+        person = make_person(
+            slug=f"secret-person-{status}",
+            name_en=f"Secret person {status}",
+            status=status,
+            nationality="GB",
+        )
+        artifact = make_artifact(
+            slug=f"secret-artifact-{status}",
+            title_en=f"Secret artifact {status}",
+            status=status,
+            year_from=1938,
+            year_to=1938,
+        )
+        artifact.people.add(bethune)
+        photograph = make_photograph(
+            slug=f"secret-photo-{status}",
+            title_en=f"Secret photo {status}",
+            status=status,
+            year_from=1940,
+            year_to=1940,
+        )
+        photograph.people.add(person)
+        shears.people.add(person)
+        hang(rescue, artifact, 5)
+        hang(rescue, photograph, 6)
+        section = make_section(
+            exhibition,
+            slug=f"secret-section-{status}",
+            title_en=f"Secret section {status}",
+            status=status,
+        )
+        secret[status] = (person, artifact, photograph, section)
+    return {
+        "exhibition": exhibition,
+        "rescue": rescue,
+        "reporting": reporting,
+        "bethune": bethune,
+        "snow": snow,
+        "shears": shears,
+        "book": book,
+        "photo": photo,
+        "secret": secret,
+    }
+
+
+PUBLIC_PAGES = [
+    "/",
+    "/sections/rescue/",
+    "/sections/reporting/",
+    "/collection/",
+    "/collection/?kind=photographs",
+    "/collection/?person=norman-bethune",
+    "/artifacts/rib-shears/",
+    "/artifacts/red-star/",
+    "/photographs/bethune-operating/",
+    "/people/",
+    "/people/norman-bethune/",
+    "/people/edgar-snow/",
+    "/timeline/",
+    "/search/?q=Secret",
+    "/search/?q=a",
+    "/sitemap.xml",
+]
+
+
+@pytest.mark.parametrize("language", ["", "/zh-hans"])
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_no_unpublished_record_appears_on_any_public_page(
+    client, world, path, language
+):
+    if path.startswith("/sitemap") and language:
+        pytest.skip("the sitemap has one address, covering both languages")
+    response = client.get(f"{language}{path}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for leaked in (
+        "Secret artifact",
+        "Secret photo",
+        "Secret person",
+        "Secret section",
+        "secret-",
+    ):
+        assert leaked not in html
+
+
+@pytest.mark.parametrize("status", HIDDEN)
+@pytest.mark.parametrize("kind", ["person", "artifact", "photograph", "section"])
+def test_unpublished_detail_pages_are_404_for_visitors(client, world, status, kind):
+    record = world["secret"][status][
+        ["person", "artifact", "photograph", "section"].index(kind)
+    ]
+    assert client.get(record.get_absolute_url()).status_code == 404
+
+
+def test_a_curator_with_change_permission_previews_a_draft_with_a_banner(
+    client, world, django_user_model
+):
+    artifact = world["secret"][Status.DRAFT][1]
+    user = django_user_model.objects.create_user(
+        "cataloguer", password="x-long-password-1"
+    )
+    user.user_permissions.add(Permission.objects.get(codename="change_artifact"))
+    client.force_login(user)
+    response = client.get(artifact.get_absolute_url())
+    assert response.status_code == 200
+    assert "This record is not published" in response.content.decode()
+    # Permission on artifacts does not open photographs.
+    photograph = world["secret"][Status.DRAFT][2]
+    assert client.get(photograph.get_absolute_url()).status_code == 404
+
+
+def test_home_shows_title_sections_in_order_and_featured_people(client, world):
+    html = client.get("/").content.decode()
+    assert "International Friends" in html
+    assert html.index("Reporting") < html.index("Rescue: Medical Aid")
+    assert "Norman Bethune" in html
+
+
+def test_section_lists_items_in_curators_order_with_people_and_neighbours(
+    client, world
+):
+    html = client.get("/sections/rescue/").content.decode()
+    assert html.index("Bethune operating") < html.index("Rib shears")
+    assert "/people/norman-bethune/" in html
+    assert 'rel="prev"' in html and "/sections/reporting/" in html
+
+
+@pytest.mark.parametrize(
+    "query, shown, hidden",
+    [
+        ("section=reporting", ["Red Star Over China"], ["Rib shears"]),
+        ("type=instrument", ["Rib shears"], ["Red Star Over China"]),
+        ("person=edgar-snow", ["Red Star Over China"], ["Rib shears"]),
+        ("nationality=CA", ["Rib shears"], ["Red Star Over China"]),
+        ("role=physician", ["Rib shears"], ["Red Star Over China"]),
+        ("decade=1930", ["Rib shears", "Red Star Over China"], []),
+        ("year_min=1938", ["Rib shears"], ["Red Star Over China"]),
+        ("year_max=1937", ["Red Star Over China"], ["Rib shears"]),
+        ("has_image=true", ["Rib shears"], ["Red Star Over China"]),
+        (
+            "section=rescue&section=reporting&type=publication",
+            ["Red Star Over China"],
+            ["Rib shears"],
+        ),
+        (
+            "section=rescue&role=physician&decade=1930",
+            ["Rib shears"],
+            ["Red Star Over China"],
+        ),
+    ],
+)
+def test_collection_filters(client, world, query, shown, hidden):
+    html = client.get(f"/collection/?{query}").content.decode()
+    results = html.split('id="results-heading"')[1]
+    for title in shown:
+        assert title in results
+    for title in hidden:
+        assert title not in results
+
+
+def test_collection_shows_counts_per_facet_value_and_removable_chips(client, world):
+    html = client.get("/collection/?section=rescue").content.decode()
+    facet = re.search(
+        r'value="rescue" checked> <span>Rescue: Medical Aid</span> '
+        r'<span class="count">(\d+)</span>',
+        html,
+    )
+    assert facet and facet.group(1) == "1"
+    assert (
+        'class="chip" href="?"' in html
+        or 'class="chip" href="?kind' in html
+        or ('class="chip"' in html)
+    )
+
+
+def test_collection_facet_counts_ignore_unpublished_people(client, world):
+    html = client.get("/collection/").content.decode()
+    assert "Secret person" not in html
+    assert 'value="GB"' not in html  # only unpublished people are British
+
+
+def test_collection_sorts_by_title_and_date(client, world):
+    by_title = client.get("/collection/?sort=title").content.decode()
+    assert by_title.index("Red Star Over China") < by_title.index("Rib shears")
+    by_date = client.get("/collection/?sort=date").content.decode()
+    assert by_date.index("Red Star Over China") < by_date.index("Rib shears")
+
+
+def test_collection_refuses_malformed_filters_with_400(client, world):
+    response = client.get("/collection/?section=nowhere&year_min=abc")
+    assert response.status_code == 400
+    assert "not understood" in response.content.decode()
+
+
+def test_collection_pagination_handles_wild_page_numbers(client, world):
+    for page in ("999999", "-1", "abc"):
+        assert client.get(f"/collection/?page={page}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("白求恩", "Bethune operating"),
+        ("医疗", "Rib shears"),
+        ("肋", "Rib shears"),
+        ("rib", "Rib shears"),
+        ("斯诺", "Edgar Snow"),
+    ],
+)
+def test_search_finds_records_in_both_languages(client, world, query, expected):
+    html = client.get("/search/", {"q": query}).content.decode()
+    assert expected in html
+
+
+def test_search_in_chinese_under_the_language_prefix(client, world):
+    html = client.get("/zh-hans/search/", {"q": "白求恩"}).content.decode()
+    assert "白求恩在手术" in html
+    assert '<html lang="zh-hans">' in html
+
+
+def test_timeline_links_dated_records_and_arrivals(client, world):
+    html = client.get("/timeline/").content.decode()
+    assert 'id="year-1937"' in html and "/artifacts/red-star/" in html
+    assert "Norman Bethune arrives in China" in html
+
+
+def test_person_page_lists_their_published_records(client, world):
+    html = client.get("/people/norman-bethune/").content.decode()
+    assert "Rib shears" in html and "Bethune operating" in html
+    assert "Secret" not in html
+
+
+def test_people_filter_by_nationality_and_role(client, world):
+    html = client.get("/people/?nationality=CA").content.decode()
+    assert "Norman Bethune" in html and "Edgar Snow" not in html
+    html = client.get("/people/?role=physician").content.decode()
+    assert "Norman Bethune" in html and "Edgar Snow" not in html
+
+
+def test_pages_declare_language_and_alternates(client, world):
+    html = client.get("/zh-hans/artifacts/rib-shears/").content.decode()
+    assert '<html lang="zh-hans">' in html
+    assert 'hreflang="en" href="http://testserver/artifacts/rib-shears/"' in html
+    assert (
+        'hreflang="zh-hans" href="http://testserver/zh-hans/artifacts/rib-shears/"'
+        in html
+    )
+    assert "肋骨剪" in html
+
+
+def test_language_switch_keeps_the_visitor_on_the_same_record(client, world):
+    html = client.get("/artifacts/rib-shears/").content.decode()
+    assert 'class="language-switch" href="/zh-hans/artifacts/rib-shears/"' in html
+    html = client.get("/zh-hans/artifacts/rib-shears/").content.decode()
+    assert 'class="language-switch" href="/artifacts/rib-shears/"' in html
+
+
+def test_chinese_falls_back_to_english_where_a_translation_is_missing(client, world):
+    make_artifact(slug="untranslated", title_en="Only in English", title_zh_hans="")
+    assert (
+        "Only in English"
+        in client.get("/zh-hans/artifacts/untranslated/").content.decode()
+    )
+
+
+def test_detail_pages_carry_json_ld_and_open_graph(client, world):
+    html = client.get("/artifacts/rib-shears/").content.decode()
+    assert '<script type="application/ld+json">' in html and '"VisualArtwork"' in html
+    assert 'property="og:image"' in html
+    assert '"Person"' in client.get("/people/norman-bethune/").content.decode()
+    assert (
+        '"Photograph"' in client.get("/photographs/bethune-operating/").content.decode()
+    )
+    assert '"ExhibitionEvent"' in client.get("/").content.decode()
+
+
+def test_images_are_responsive_renditions_not_originals(client, world):
+    html = client.get("/collection/").content.decode()
+    assert 'type="image/webp"' in html and ".webp 320w" in html or ".webp 64w" in html
+    assert re.search(r'<img [^>]*width="\d+" height="\d+"', html)
+    original = world["shears"].images.first().image.url
+    assert original not in html
+
+
+def test_sitemap_lists_every_published_page_in_both_languages(client, world):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/artifacts/rib-shears/" in xml
+    assert "http://testserver/zh-hans/artifacts/rib-shears/" in xml
+    assert 'hreflang="zh-hans"' in xml
+    assert "/sections/rescue/" in xml and "/people/edgar-snow/" in xml
+
+
+def test_robots_points_to_the_sitemap(client):
+    text = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_unknown_pages_get_the_designed_404(client, world):
+    response = client.get("/zh-hans/no-such-page/")
+    assert response.status_code == 404
+    assert "site-header" in response.content.decode()
+
+
+def make_many(world, count):
+    for n in range(count):
+        artifact = make_artifact(year_from=1938, year_to=1939)
+        artifact.people.add(world["bethune"])
+        photograph = make_photograph(year_from=1940, year_to=1940)
+        photograph.people.add(world["snow"])
+        hang(world["rescue"], artifact, 100 + n)
+        hang(world["rescue"], photograph, 100 + n)
+        make_person(nationality="US").artifacts.add(artifact)
+
+
+QUERY_PAGES = [
+    "/",
+    "/sections/rescue/",
+    "/collection/",
+    "/collection/?kind=photographs",
+    "/collection/?section=rescue&role=physician&decade=1930",
+    "/artifacts/rib-shears/",
+    "/photographs/bethune-operating/",
+    "/people/",
+    "/people/norman-bethune/",
+    "/timeline/",
+    "/search/?q=Artifact",
+    "/search/?q=白求恩",
+    "/sitemap.xml",
+]
+
+
+@pytest.mark.parametrize("path", QUERY_PAGES)
+def test_each_page_runs_a_fixed_number_of_queries(client, world, path):
+    client.get(path)  # renditions are made on first view; count the steady state
+    make_many(world, 5)
+    client.get(path)
+    with CaptureQueriesContext(connection) as small:
+        client.get(path)
+    make_many(world, 195)
+    client.get(path)
+    with CaptureQueriesContext(connection) as large:
+        client.get(path)
+    assert len(small) == len(large), (path, len(small), len(large))
+    assert len(large) <= 12, [q["sql"][:120] for q in large.captured_queries]
+
+
+def test_person_model_is_imported(world):
+    assert Person.objects.published().count() == 2
