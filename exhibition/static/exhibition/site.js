@@ -1,6 +1,12 @@
 // Public gallery behaviour: the image zoom viewer. Everything works without it.
 "use strict";
 
+// On a phone the filters start folded, so the results come first.
+(() => {
+  const panel = document.querySelector(".facets-panel");
+  if (panel && window.matchMedia("(max-width: 899px)").matches) panel.open = false;
+})();
+
 (() => {
   const dialog = document.querySelector(".zoom-dialog");
   if (!dialog || typeof dialog.showModal !== "function") return;

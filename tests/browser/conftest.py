@@ -1,0 +1,136 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+Locally they skip when Chromium is missing; with REQUIRE_BROWSER set (CI) a missing
+browser is a failure instead, so a green CI always means the browser tests ran.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by
+# fixtures in the same test are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--disable-gpu", "--disable-quic", "--no-sandbox"],
+    }
+
+
+@pytest.fixture
+def screenshot():
+    """Save a full-page screenshot under var/screenshots/ for people to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name):
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class DemoSite:
+    """The demo exhibition served by a real server process, as a visitor meets it."""
+
+    def __init__(self, root):
+        import subprocess
+        import sys
+        import time
+        import urllib.request
+
+        self.python = sys.executable
+        self.project = Path(__file__).resolve().parents[2]
+        self.env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "REDIS_URL"}
+        }
+        self.env.update(
+            SQLITE_PATH=str(root / "site.sqlite3"),
+            MEDIA_ROOT=str(root / "media"),
+            STATIC_ROOT=str(root / "static"),
+            DJANGO_DEBUG="false",
+            DJANGO_SETTINGS_MODULE="config.settings",
+        )
+        self.manage("collectstatic", "--noinput", "-v0")
+        self.manage("migrate", "--noinput", "-v0")
+        self.manage("load_exhibition")
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [
+                self.python,
+                "manage.py",
+                "runserver",
+                "--noreload",
+                f"127.0.0.1:{self.port}",
+            ],
+            cwd=self.project,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(self.url + "/robots.txt", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("the demo site did not start")
+
+    def manage(self, *args):
+        import subprocess
+
+        return subprocess.run(
+            [self.python, "manage.py", *args],
+            cwd=self.project,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+
+    def shell(self, code):
+        return self.manage("shell", "-c", code)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, browser_type_launch_args):
+    demo_site = DemoSite(tmp_path_factory.mktemp("site"))
+    yield demo_site
+    demo_site.stop()
