@@ -1,4 +1,4 @@
-"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+"""Browser tests: Playwright driving Debian's Chromium against a served demo site.
 
 Locally they skip when Chromium is missing; with REQUIRE_BROWSER set (CI) a missing
 browser is a failure instead, so a green CI always means the browser tests ran.

@@ -1,4 +1,4 @@
-"""A visitor's journeys through the public gallery, in Chromium, and axe-core on every page type."""
+"""A visitor's journeys through the gallery in Chromium, and axe-core on every page."""
 
 import re
 
