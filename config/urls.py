@@ -11,6 +11,7 @@ from exhibition.views import robots_txt
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("robots.txt", robots_txt, name="robots"),
+    path("kiosk/", include("exhibition.kiosk_urls")),
     path(
         "sitemap.xml",
         sitemap_views.sitemap,
