@@ -164,3 +164,15 @@ class LoadedRecord(models.Model):
 
     def __str__(self):
         return f"{self.model}:{self.key}"
+
+
+class ContentVersion(models.Model):
+    """One counter, bumped whenever published content may have changed."""
+
+    value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self):
+        return str(self.value)

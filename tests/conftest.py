@@ -31,3 +31,14 @@ def plain_static_storage():
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache(settings):
+    """Each test starts with an empty cache and no page cache, unless it asks."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 0
+    cache.clear()
+    yield
+    cache.clear()

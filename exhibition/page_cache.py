@@ -1,0 +1,89 @@
+"""Whole-page cache for anonymous visitors, invalidated the moment content changes.
+
+Every cached page is stored under the current *content version*, a counter in the
+database that any save or delete of a catalogue or exhibition record bumps. A new
+version makes every older page unreachable at once, in every worker process, with
+no list of keys to chase. Curators (and anyone logged in) always bypass the cache,
+so drafts they preview are never stored.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+
+CACHEABLE_STATUS = {200, 301, 404}
+
+
+def current_version():
+    from exhibition.models import ContentVersion
+
+    value = ContentVersion.objects.filter(pk=1).values_list("value", flat=True).first()
+    return value or 0
+
+
+# Saves that touch only these fields (a kiosk's heartbeat) change nothing visitors see.
+BOOKKEEPING_PREFIXES = ("last_", "heartbeat", "uptime", "reported_")
+
+
+def bump_version(update_fields=None, **kwargs):
+    """Invalidate every cached page once the current transaction commits."""
+    from exhibition.models import ContentVersion
+
+    if update_fields and all(f.startswith(BOOKKEEPING_PREFIXES) for f in update_fields):
+        return
+
+    def bump():
+        updated = ContentVersion.objects.filter(pk=1).update(value=F("value") + 1)
+        if not updated:
+            ContentVersion.objects.get_or_create(pk=1, defaults={"value": 1})
+
+    transaction.on_commit(bump)
+
+
+def page_key(request, version):
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page:{version}:{get_language()}:{request.get_host()}:{path}"
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def cacheable(self, request):
+        return (
+            request.method in ("GET", "HEAD")
+            and getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
+            and not request.path.startswith(f"/{settings.ADMIN_PATH}")
+            and not request.path.startswith(settings.STATIC_URL)
+            and not request.path.startswith("/" + settings.MEDIA_URL.lstrip("/"))
+            and not request.user.is_authenticated
+        )
+
+    def __call__(self, request):
+        if not self.cacheable(request):
+            return self.get_response(request)
+        version = current_version()
+        key = page_key(request, version)
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if (
+            response.status_code in CACHEABLE_STATUS
+            and not response.streaming
+            and not response.cookies
+            and not response.has_header("Set-Cookie")
+            and getattr(request, "page_cacheable", True)
+        ):
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            patch_cache_control(response, public=True, max_age=60)
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response

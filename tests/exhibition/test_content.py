@@ -1,0 +1,136 @@
+"""The shipped exhibition: loaded exactly as the data files hold it, bilingual and sourced."""
+
+from pathlib import Path
+
+from django.test import TestCase
+
+from catalog.models import Artifact, ArtifactImage, Person, Photograph, Source, Status
+from exhibition.loader import CONTENT_DIR, load_exhibition, read_content
+from exhibition.models import Exhibition, Section, SectionItem
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+class ShippedExhibitionTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.content = read_content(CONTENT_DIR)
+        load_exhibition(CONTENT_DIR)
+
+    def test_loads_exactly_what_the_files_hold(self):
+        self.assertEqual(Person.objects.count(), len(self.content["people"]))
+        self.assertEqual(Artifact.objects.count(), len(self.content["artifacts"]))
+        self.assertEqual(Photograph.objects.count(), len(self.content["photographs"]))
+        self.assertEqual(Source.objects.count(), len(self.content["sources"]))
+        self.assertEqual(Section.objects.count(), len(self.content["sections"]))
+        images = sum(len(a.get("image", []) or [{}]) for a in self.content["artifacts"])
+        self.assertEqual(ArtifactImage.objects.count(), images)
+
+    def test_the_exhibition_meets_the_brief(self):
+        exhibition = Exhibition.objects.published().get()
+        self.assertEqual(exhibition.opening_date.isoformat()[5:], "09-09")
+        self.assertIn("S8", exhibition.galleries)
+        self.assertIn("S9", exhibition.galleries)
+        self.assertEqual(
+            list(exhibition.sections.values_list("slug", flat=True)),
+            ["reporting", "military", "rescue", "support"],
+        )
+        self.assertGreaterEqual(Person.objects.filter(kind="person").count(), 20)
+        self.assertGreaterEqual(Artifact.objects.count(), 30)
+        self.assertGreaterEqual(Photograph.objects.count(), 40)
+
+    def test_the_eight_featured_subjects_are_featured(self):
+        featured = set(Person.objects.filter(featured=True).values_list("slug", flat=True))
+        self.assertEqual(
+            featured,
+            {
+                "edgar-snow",
+                "helen-foster-snow",
+                "soviet-z-plan",
+                "flying-tigers",
+                "george-hatem",
+                "norman-bethune",
+                "michael-lindsay",
+                "rewi-alley",
+            },
+        )
+        kulishenko = Person.objects.get(slug="grigory-kulishenko")
+        self.assertEqual(
+            list(kulishenko.groups.values_list("slug", flat=True)), ["soviet-z-plan"]
+        )
+
+    def test_every_record_is_bilingual(self):
+        for person in Person.objects.all():
+            for field in ("name", "summary", "body"):
+                for language in ("en", "zh_hans"):
+                    with self.subTest(person=person.slug, field=field, lang=language):
+                        self.assertTrue(getattr(person, f"{field}_{language}"))
+        for artifact in Artifact.objects.all():
+            for field in ("title", "description", "credit_line", "rights"):
+                for language in ("en", "zh_hans"):
+                    with self.subTest(artifact=artifact.slug, field=field):
+                        self.assertTrue(getattr(artifact, f"{field}_{language}"))
+        for photograph in Photograph.objects.all():
+            for field in ("title", "caption", "alt_text", "credit_line", "rights"):
+                for language in ("en", "zh_hans"):
+                    with self.subTest(photograph=photograph.slug, field=field):
+                        self.assertTrue(getattr(photograph, f"{field}_{language}"))
+
+    def test_every_record_has_a_section_a_person_and_a_source(self):
+        for model in (Artifact, Photograph):
+            for record in model.objects.prefetch_related("people", "citations"):
+                with self.subTest(record=record.slug):
+                    self.assertTrue(
+                        SectionItem.objects.filter(**{model._meta.model_name: record})
+                    )
+                    self.assertTrue(record.people.all())
+                    self.assertTrue(record.citations.all())
+                    self.assertTrue(
+                        all(c.locator for c in record.citations.all()),
+                        "every citation says where in the source",
+                    )
+        for person in Person.objects.prefetch_related("citations"):
+            with self.subTest(person=person.slug):
+                self.assertTrue(person.citations.all())
+
+    def test_every_image_has_alt_text_in_both_languages_and_is_a_placeholder(self):
+        for image in ArtifactImage.objects.select_related("artifact"):
+            with self.subTest(artifact=image.artifact.slug):
+                self.assertTrue(image.alt_text_en and image.alt_text_zh_hans)
+        for photograph in Photograph.objects.all():
+            self.assertTrue(photograph.image)
+        for model in (Artifact, Photograph):
+            for record in model.objects.all():
+                with self.subTest(record=record.slug):
+                    self.assertIn("placeholder", record.credit_line_en.lower())
+                    self.assertIn("占位", record.credit_line_zh_hans)
+
+    def test_the_kulishenko_dispute_is_flagged_in_both_languages_citing_both(self):
+        kulishenko = Person.objects.get(slug="grigory-kulishenko")
+        self.assertTrue(kulishenko.disputed)
+        self.assertIn("Yangtze", kulishenko.disputed_note_en)
+        self.assertIn("warship", kulishenko.disputed_note_en)
+        self.assertTrue(kulishenko.disputed_note_zh_hans)
+        cited = set(kulishenko.citations.values_list("source__key", flat=True))
+        self.assertTrue({"china-org-air-support", "foreign-experts-paper"} <= cited)
+
+    def test_every_disputed_record_has_a_note_in_both_languages(self):
+        for model in (Person, Artifact, Photograph):
+            for record in model.objects.filter(disputed=True):
+                with self.subTest(record=record.slug):
+                    self.assertTrue(record.disputed_note_en)
+                    self.assertTrue(record.disputed_note_zh_hans)
+
+    def test_sources_name_the_seed_documents(self):
+        documents = set(Source.objects.values_list("document", flat=True))
+        if SEEDS.exists():
+            for path in SEEDS.glob("*.txt"):
+                self.assertIn(path.name, documents)
+
+    def test_everything_shipped_is_published(self):
+        for model in (Person, Artifact, Photograph, Section):
+            self.assertFalse(model.objects.exclude(status=Status.PUBLISHED).exists())
+
+    def test_loading_again_changes_nothing(self):
+        report = load_exhibition(CONTENT_DIR)
+        self.assertEqual({outcome for _, outcome in report.counts}, {"unchanged"})

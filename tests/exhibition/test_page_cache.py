@@ -1,0 +1,99 @@
+"""Anonymous pages are cached per language and invalidated the moment content changes."""
+
+import os
+import socket
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from catalog.models import Status
+from tests.factories import hang, make_artifact, make_exhibition, make_section
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def redis_available():
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
+
+
+def redis_or_skip():
+    if redis_available():
+        return
+    if os.environ.get("REQUIRE_SERVICES"):
+        pytest.fail("Redis is required here (REQUIRE_SERVICES) but not reachable")
+    pytest.skip("no Redis on 127.0.0.1:6379")
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def page_cache(request, settings):
+    if request.param == "redis":
+        redis_or_skip()
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": "redis://127.0.0.1:6379/15",
+                "KEY_PREFIX": "exhibition-tests",
+            }
+        }
+    settings.PAGE_CACHE_SECONDS = 300
+    caches["default"].clear()
+    yield request.param
+    caches["default"].clear()
+
+
+@pytest.fixture
+def shown(page_cache):
+    section = make_section(make_exhibition(), slug="rescue")
+    artifact = make_artifact(slug="rib-shears", title_en="Rib shears")
+    hang(section, artifact)
+    return artifact
+
+
+def test_a_second_visit_is_served_from_the_cache(client, shown):
+    first = client.get("/sections/rescue/")
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/sections/rescue/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert len(queries) == 1  # the content version, nothing else
+
+
+def test_editing_a_record_shows_at_once(client, shown):
+    client.get("/sections/rescue/")
+    shown.title_en = "Rib shears designed in Montreal"
+    shown.save()
+    response = client.get("/sections/rescue/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Rib shears designed in Montreal" in response.content.decode()
+
+
+def test_unpublishing_removes_a_record_from_cached_pages_at_once(client, shown):
+    assert "Rib shears" in client.get("/sections/rescue/").content.decode()
+    shown.status = Status.WITHDRAWN
+    shown.save()
+    assert "Rib shears" not in client.get("/sections/rescue/").content.decode()
+    assert client.get("/artifacts/rib-shears/").status_code == 404
+
+
+def test_languages_are_cached_separately(client, shown):
+    english = client.get("/sections/rescue/")
+    chinese = client.get("/zh-hans/sections/rescue/")
+    assert chinese["X-Page-Cache"] == "miss"
+    assert '<html lang="zh-hans">' in chinese.content.decode()
+    assert '<html lang="en">' in english.content.decode()
+
+
+def test_curators_are_never_served_or_stored_in_the_cache(client, shown, curator):
+    client.force_login(curator)
+    draft = make_artifact(slug="draft-thing", title_en="Draft thing", status=Status.DRAFT)
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 200 and "X-Page-Cache" not in response
+    client.logout()
+    assert client.get(draft.get_absolute_url()).status_code == 404
