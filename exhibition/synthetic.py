@@ -1,0 +1,300 @@
+"""A synthetic collection of any size, for benchmarks: realistic bilingual text,
+records in the demo's proportions, and one shared image so the disk stays small."""
+
+import random
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from catalog.models import (
+    Artifact,
+    ArtifactImage,
+    Citation,
+    Nationality,
+    Person,
+    Photograph,
+    Role,
+    Source,
+    Status,
+)
+from exhibition.models import Exhibition, Section, SectionItem
+from exhibition.placeholders import placeholder_image
+
+# The demo's proportions: 47 artifacts, 54 photographs, 26 people.
+SHARES = {"artifact": 0.37, "photograph": 0.42, "person": 0.21}
+SUBJECTS_EN = [
+    "field hospital",
+    "bomber crew",
+    "relief convoy",
+    "radio workshop",
+    "printing press",
+    "aviation school",
+    "epidemic station",
+    "supply depot",
+    "mountain airfield",
+    "cooperative weaving shop",
+    "river crossing",
+    "newspaper office",
+]
+SUBJECTS_ZH = [
+    "战地医院",
+    "轰炸机机组",
+    "救援车队",
+    "无线电工坊",
+    "印刷所",
+    "航空学校",
+    "防疫站",
+    "物资仓库",
+    "山区机场",
+    "合作社织布车间",
+    "渡口",
+    "报馆",
+]
+PLACES_EN = [
+    "Yan'an",
+    "Wuhan",
+    "Chongqing",
+    "Kunming",
+    "Guiyang",
+    "Lanzhou",
+    "Chengdu",
+    "Xi'an",
+    "Guilin",
+    "Baoshan",
+]
+PLACES_ZH = [
+    "延安",
+    "武汉",
+    "重庆",
+    "昆明",
+    "贵阳",
+    "兰州",
+    "成都",
+    "西安",
+    "桂林",
+    "保山",
+]
+SENTENCE_EN = (
+    "This record documents the {subject} near {place} in {year}, when "
+    "volunteers from abroad worked beside Chinese colleagues under fire. "
+)
+SENTENCE_ZH = (
+    "该记录反映了{year}年{place}附近的{subject}，国际志愿者与中国同仁并肩工作。"
+)
+
+
+def _text(rng, year, sentences=3):
+    i, j = rng.randrange(len(SUBJECTS_EN)), rng.randrange(len(PLACES_EN))
+    en = SENTENCE_EN.format(subject=SUBJECTS_EN[i], place=PLACES_EN[j], year=year)
+    zh = SENTENCE_ZH.format(subject=SUBJECTS_ZH[i], place=PLACES_ZH[j], year=year)
+    return (
+        SUBJECTS_EN[i],
+        SUBJECTS_ZH[i],
+        PLACES_EN[j],
+        PLACES_ZH[j],
+        (en * sentences).strip(),
+        zh * sentences,
+    )
+
+
+def build(size, seed=1931, batch=2000):
+    """Create about ``size`` published records (artifacts + photographs + people)."""
+    rng = random.Random(seed)
+    counts = {kind: max(1, round(size * share)) for kind, share in SHARES.items()}
+    shared = default_storage.save(
+        "synthetic/shared.jpg",
+        ContentFile(placeholder_image("synthetic", "Synthetic record", "document")),
+    )
+    with transaction.atomic():
+        source = Source.objects.create(
+            key="synthetic",
+            title_en="Synthetic source",
+            title_zh_hans="合成资料",
+            kind="other",
+        )
+        roles = [
+            Role.objects.create(
+                slug=f"role-{n}", name_en=f"Role {n}", name_zh_hans=f"身份{n}"
+            )
+            for n in range(8)
+        ]
+        exhibition = Exhibition.objects.create(
+            slug="synthetic",
+            title_en="Synthetic Exhibition",
+            title_zh_hans="合成展览",
+            status=Status.PUBLISHED,
+            introduction_en="An exhibition.",
+            introduction_zh_hans="一个展览。",
+        )
+        sections = [
+            Section.objects.create(
+                exhibition=exhibition,
+                slug=f"section-{n}",
+                title_en=f"Section {n}",
+                title_zh_hans=f"第{n}单元",
+                status=Status.PUBLISHED,
+                position=n,
+                introduction_en="Introduction.",
+                introduction_zh_hans="简介。",
+                hero_image=shared,
+                hero_width=1600,
+                hero_height=1200,
+            )
+            for n in range(4)
+        ]
+        nationalities = Nationality.values
+
+        people = []
+        for n in range(counts["person"]):
+            year = rng.randint(1880, 1915)
+            _, _, place, place_zh, body, body_zh = _text(rng, year + 50, 6)
+            people.append(
+                Person(
+                    slug=f"person-{n}",
+                    name_en=f"Person {n}",
+                    name_zh_hans=f"人物{n}",
+                    nationality=rng.choice(nationalities),
+                    status=Status.PUBLISHED,
+                    birth_year=year,
+                    death_year=year + rng.randint(40, 80),
+                    china_from=rng.randint(1931, 1945),
+                    summary_en=body[:200],
+                    summary_zh_hans=body_zh[:80],
+                    body_en=body,
+                    body_zh_hans=body_zh,
+                    china_places_en=place,
+                    china_places_zh_hans=place_zh,
+                    portrait=shared,
+                    portrait_width=1600,
+                    portrait_height=1200,
+                    featured=n < 8,
+                    affiliation_en=f"Group {n % 12}",
+                    affiliation_zh_hans=f"团体{n % 12}",
+                )
+            )
+        Person.objects.bulk_create(people, batch_size=batch)
+        people = list(Person.objects.only("pk"))
+        Person.roles.through.objects.bulk_create(
+            [
+                Person.roles.through(person_id=p.pk, role_id=rng.choice(roles).pk)
+                for p in people
+            ],
+            batch_size=batch,
+        )
+
+        artifacts = []
+        for n in range(counts["artifact"]):
+            year = rng.randint(1931, 1945)
+            subject, subject_zh, place, place_zh, body, body_zh = _text(rng, year)
+            artifacts.append(
+                Artifact(
+                    slug=f"artifact-{n}",
+                    accession_number=f"SYN-A-{n:06d}",
+                    object_type=rng.choice(Artifact.ObjectType.values),
+                    title_en=f"{subject.capitalize()} record {n}",
+                    title_zh_hans=f"{subject_zh}记录{n}",
+                    description_en=body,
+                    description_zh_hans=body_zh,
+                    date_display_en=str(year),
+                    date_display_zh_hans=f"{year}年",
+                    year_from=year,
+                    year_to=year,
+                    place_en=place,
+                    place_zh_hans=place_zh,
+                    status=Status.PUBLISHED,
+                    credit_line_en="Synthetic",
+                    credit_line_zh_hans="合成",
+                    rights_en="Synthetic",
+                    rights_zh_hans="合成",
+                )
+            )
+        Artifact.objects.bulk_create(artifacts, batch_size=batch)
+        artifacts = list(Artifact.objects.only("pk"))
+        ArtifactImage.objects.bulk_create(
+            [
+                ArtifactImage(
+                    artifact_id=a.pk,
+                    image=shared,
+                    width=1600,
+                    height=1200,
+                    alt_text_en="Synthetic image",
+                    alt_text_zh_hans="合成图像",
+                )
+                for a in artifacts
+            ],
+            batch_size=batch,
+        )
+
+        photographs = []
+        for n in range(counts["photograph"]):
+            year = rng.randint(1931, 1945)
+            subject, subject_zh, place, place_zh, body, body_zh = _text(rng, year, 2)
+            photographs.append(
+                Photograph(
+                    slug=f"photograph-{n}",
+                    image=shared,
+                    width=1600,
+                    height=1200,
+                    title_en=f"The {subject} at {place}, {year} ({n})",
+                    title_zh_hans=f"{year}年{place_zh}的{subject_zh}（{n}）",
+                    caption_en=body,
+                    caption_zh_hans=body_zh,
+                    alt_text_en="Synthetic",
+                    alt_text_zh_hans="合成",
+                    date_display_en=str(year),
+                    date_display_zh_hans=f"{year}年",
+                    year_from=year,
+                    year_to=year,
+                    place_en=place,
+                    place_zh_hans=place_zh,
+                    status=Status.PUBLISHED,
+                )
+            )
+        Photograph.objects.bulk_create(photographs, batch_size=batch)
+        photographs = list(Photograph.objects.only("pk"))
+
+        for records, through in (
+            (artifacts, Artifact.people.through),
+            (photographs, Photograph.people.through),
+        ):
+            field = (
+                "artifact_id" if through is Artifact.people.through else "photograph_id"
+            )
+            through.objects.bulk_create(
+                [
+                    through(**{field: r.pk, "person_id": rng.choice(people).pk})
+                    for r in records
+                ],
+                batch_size=batch,
+            )
+
+        items = []
+        for position, record in enumerate(artifacts + photographs):
+            kind = "artifact_id" if isinstance(record, Artifact) else "photograph_id"
+            items.append(
+                SectionItem(
+                    section=rng.choice(sections), position=position, **{kind: record.pk}
+                )
+            )
+        SectionItem.objects.bulk_create(items, batch_size=batch)
+
+        citations = []
+        for model, records in (
+            (Artifact, artifacts),
+            (Photograph, photographs),
+            (Person, people),
+        ):
+            content_type = ContentType.objects.get_for_model(model)
+            citations += [
+                Citation(
+                    content_type=content_type,
+                    object_id=r.pk,
+                    source=source,
+                    locator="synthetic",
+                )
+                for r in records
+            ]
+        Citation.objects.bulk_create(citations, batch_size=batch)
+    return counts
