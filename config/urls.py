@@ -12,11 +12,18 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("robots.txt", robots_txt, name="robots"),
     path("kiosk/", include("exhibition.kiosk_urls")),
+    # An index of paged sitemaps, so no response grows with the collection.
     path(
         "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
+    ),
+    path(
+        "sitemap-<section>.xml",
         sitemap_views.sitemap,
         {"sitemaps": SITEMAPS},
-        name="django.contrib.sitemaps.views.sitemap",
+        name="sitemap-section",
     ),
 ]
 urlpatterns += i18n_patterns(

@@ -8,6 +8,7 @@ from exhibition.models import Section
 
 
 class BilingualSitemap(Sitemap):
+    limit = 1000  # records per page; each appears once per language
     i18n = True
     alternates = True
     x_default = True

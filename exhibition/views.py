@@ -5,7 +5,8 @@ everyone else gets 404 for anything not published.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -19,11 +20,19 @@ from catalog.models import (
     Role,
 )
 from exhibition import structured_data
-from exhibition.facets import build_facets
-from exhibition.filters import ArtifactFilter, PersonFilter, PhotographFilter
+from exhibition.facets import cached_facets
+from exhibition.page_cache import current_version
+from exhibition.filters import (
+    DEFAULT_SORT,
+    ArtifactFilter,
+    PersonFilter,
+    PhotographFilter,
+)
 from exhibition.models import Exhibition, Section, SectionItem
 
 PAGE_SIZE = 24
+SECTION_PAGE_SIZE = 48
+SECTION_PEOPLE = 24
 TIMELINE_YEARS = range(1931, 1946)
 TIMELINE_PER_YEAR = 8
 SEARCH_LIMIT = 24
@@ -78,7 +87,9 @@ def section_detail(request, slug):
         .filter(Q(artifact__status="published") | Q(photograph__status="published"))
         .select_related("artifact", "photograph")
         .prefetch_related(Prefetch("artifact__images", queryset=first_image.queryset))
+        .order_by("position", "pk")
     )
+    page = Paginator(items, SECTION_PAGE_SIZE).get_page(request.GET.get("page"))
     people = (
         Person.objects.published()
         .filter(
@@ -89,6 +100,7 @@ def section_detail(request, slug):
             )
         )
         .distinct()
+        .order_by("-featured", "name")[:SECTION_PEOPLE]
     )
     siblings = list(
         Section.objects.published()
@@ -105,7 +117,8 @@ def section_detail(request, slug):
         "exhibition/section_detail.html",
         {
             "section": section,
-            "items": items,
+            "items": page.object_list,
+            "page": page,
             "people": people,
             "previous_section": previous_section,
             "next_section": next_section,
@@ -209,10 +222,12 @@ def collection(request):
     records = filters.sorted_qs()
     if model is Artifact:
         records = records.prefetch_related(first_image)
-    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
-    facets, with_images = build_facets(
-        model, filters.qs, request.GET, artifact_kind=model is Artifact
+    facets, with_images, total = cached_facets(
+        model, filters.qs, request.GET, model is Artifact, current_version()
     )
+    paginator = Paginator(records, PAGE_SIZE)
+    paginator.count = total  # counted once per filter state, with the facets
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "exhibition/collection.html",
@@ -223,7 +238,7 @@ def collection(request):
             "facets": facets,
             "with_images": with_images,
             "chips": [(facet, value) for facet in facets for value in facet.selected],
-            "sort": filters.form.cleaned_data.get("sort") or "curated",
+            "sort": filters.form.cleaned_data.get("sort") or DEFAULT_SORT,
         },
     )
 
@@ -285,6 +300,14 @@ def person_detail(request, slug):
     )
 
 
+def first_per_year(queryset, field, limit):
+    """The first ``limit`` rows of each year, in one query (a window function)."""
+    ranked = queryset.annotate(
+        rank=Window(RowNumber(), partition_by=F(field), order_by=[F("pk").asc()])
+    )
+    return ranked.filter(rank__lte=limit).order_by(field, "pk")
+
+
 @require_GET
 def timeline(request):
     """Dated records from 1931 to 1945, a few per year, each linking to its page."""
@@ -292,10 +315,9 @@ def timeline(request):
     years = {year: [] for year in TIMELINE_YEARS}
     in_range = Q(year_from__gte=first, year_from__lte=last)
     for model, kind in ((Artifact, "artifact"), (Photograph, "photograph")):
-        for record in (
+        records = first_per_year(
             model.objects.published()
             .filter(in_range)
-            .order_by("year_from", "pk")
             .only(
                 "slug",
                 "title_en",
@@ -303,15 +325,18 @@ def timeline(request):
                 "date_display_en",
                 "date_display_zh_hans",
                 "year_from",
-            )[: TIMELINE_PER_YEAR * 30]
-        ):
-            if len(years[record.year_from]) < TIMELINE_PER_YEAR:
-                years[record.year_from].append((kind, record))
-    arrivals = (
+            ),
+            "year_from",
+            TIMELINE_PER_YEAR,
+        )
+        for record in records:
+            years[record.year_from].append((kind, record))
+    arrivals = first_per_year(
         Person.objects.published()
         .filter(china_from__gte=first, china_from__lte=last)
-        .only("slug", "name_en", "name_zh_hans", "china_from", "kind")
-        .order_by("china_from", "name")
+        .only("slug", "name_en", "name_zh_hans", "china_from", "kind"),
+        "china_from",
+        TIMELINE_PER_YEAR,
     )
     for person in arrivals:
         years[person.china_from].append(("person", person))
