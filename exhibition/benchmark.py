@@ -1,4 +1,4 @@
-"""``make bench``: how the public pages scale with the collection, and how fast they serve.
+"""``make bench``: how public pages scale with the collection, and how fast they serve.
 
 1. Scale: for each size, a throwaway database gets a synthetic collection; every
    public page type is requested in-process and measured (SQL queries, median and
@@ -329,7 +329,8 @@ def markdown(report):
         ratio = b["median_ms"] / a["median_ms"] if a["median_ms"] else 0
         lines.append(
             f"| {name} | {a['queries']} | {b['queries']} | {a['median_ms']} | "
-            f"{b['median_ms']} | {b['p95_ms']} | {ratio:.2f}× | {b['bytes'] / 1024:.1f} |"
+            f"{b['median_ms']} | {b['p95_ms']} | {ratio:.2f}× | "
+            f"{b['bytes'] / 1024:.1f} |"
         )
     if report.get("throughput"):
         lines += [

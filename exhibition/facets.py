@@ -8,7 +8,6 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import get_language, gettext
 

@@ -21,7 +21,6 @@ from catalog.models import (
 )
 from exhibition import structured_data
 from exhibition.facets import cached_facets
-from exhibition.page_cache import current_version
 from exhibition.filters import (
     DEFAULT_SORT,
     ArtifactFilter,
@@ -29,6 +28,7 @@ from exhibition.filters import (
     PhotographFilter,
 )
 from exhibition.models import Exhibition, Section, SectionItem
+from exhibition.page_cache import current_version
 
 PAGE_SIZE = 24
 SECTION_PAGE_SIZE = 48
