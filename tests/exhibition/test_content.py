@@ -1,4 +1,4 @@
-"""The shipped exhibition: loaded exactly as the data files hold it, bilingual and sourced."""
+"""The shipped exhibition: loaded as its data files hold it, bilingual and sourced."""
 
 from pathlib import Path
 
@@ -40,7 +40,9 @@ class ShippedExhibitionTests(TestCase):
         self.assertGreaterEqual(Photograph.objects.count(), 40)
 
     def test_the_eight_featured_subjects_are_featured(self):
-        featured = set(Person.objects.filter(featured=True).values_list("slug", flat=True))
+        featured = set(
+            Person.objects.filter(featured=True).values_list("slug", flat=True)
+        )
         self.assertEqual(
             featured,
             {

@@ -1,4 +1,4 @@
-"""Anonymous pages are cached per language and invalidated the moment content changes."""
+"""Anonymous pages are cached per language; content changes show at once."""
 
 import os
 import socket
@@ -92,7 +92,9 @@ def test_languages_are_cached_separately(client, shown):
 
 def test_curators_are_never_served_or_stored_in_the_cache(client, shown, curator):
     client.force_login(curator)
-    draft = make_artifact(slug="draft-thing", title_en="Draft thing", status=Status.DRAFT)
+    draft = make_artifact(
+        slug="draft-thing", title_en="Draft thing", status=Status.DRAFT
+    )
     response = client.get(draft.get_absolute_url())
     assert response.status_code == 200 and "X-Page-Cache" not in response
     client.logout()
