@@ -21,6 +21,9 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "TIFF": ".tif"}
+# Markup hidden inside an image file (a "polyglot") could run if a browser ever
+# sniffed the file as HTML; a real photograph has no reason to contain any.
+MARKUP = re.compile(rb"<\s*(script|html|svg|iframe|body|\?php)\b", re.IGNORECASE)
 
 
 def validate_image_file(file):
@@ -33,6 +36,16 @@ def validate_image_file(file):
             _("The file is %(size)s; the limit is %(limit)s."),
             code="too_large",
             params={"size": filesizeformat(size), "limit": filesizeformat(max_bytes)},
+        )
+    file.seek(0)
+    if MARKUP.search(file.read()):
+        file.seek(0)
+        raise ValidationError(
+            _(
+                "This file contains web page code as well as an image, so it is "
+                "refused. Export the picture again from an image editor."
+            ),
+            code="polyglot",
         )
     try:
         file.seek(0)

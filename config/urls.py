@@ -5,12 +5,15 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve as media_serve
 
+from exhibition import health
 from exhibition.sitemaps import SITEMAPS
 from exhibition.views import robots_txt
 
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("robots.txt", robots_txt, name="robots"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("kiosk/", include("exhibition.kiosk_urls")),
     # An index of paged sitemaps, so no response grows with the collection.
     path(

@@ -42,3 +42,9 @@ def fresh_cache(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def no_login_throttling(settings):
+    """Login throttling is tested on its own; elsewhere it would only get in the way."""
+    settings.AXES_ENABLED = False

@@ -39,7 +39,7 @@ def test_a_text_file_is_refused_with_a_clear_message():
 
 def test_an_svg_is_refused():
     svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
-    with pytest.raises(ValidationError, match="not an image we can read"):
+    with pytest.raises(ValidationError, match="web page code"):
         validate_image_file(upload(svg, "picture.svg"))
 
 
