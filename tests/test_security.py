@@ -6,9 +6,9 @@ import random
 import re
 import subprocess
 import sys
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
-from html import escape
 from urllib.parse import parse_qs, quote_plus, urljoin, urlsplit
 
 import pytest
@@ -38,11 +38,13 @@ pytestmark = pytest.mark.django_db
 def site():
     section = make_section(make_exhibition(), slug="rescue")
     person = make_person(slug="norman-bethune", name_en="Norman Bethune")
-    artifact = make_artifact(slug="rib-shears", title_en="Rib shears",
-                             year_from=1938, year_to=1938)
+    artifact = make_artifact(
+        slug="rib-shears", title_en="Rib shears", year_from=1938, year_to=1938
+    )
     artifact.people.add(person)
-    photograph = make_photograph(slug="operating", title_en="Operating",
-                                 year_from=1939, year_to=1939)
+    photograph = make_photograph(
+        slug="operating", title_en="Operating", year_from=1939, year_to=1939
+    )
     photograph.people.add(person)
     hang(section, artifact)
     hang(section, photograph)
@@ -58,7 +60,10 @@ def test_deploy_checks_pass_with_production_settings():
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -81,20 +86,33 @@ class InlineCodeFinder(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "script" and "src" not in attrs and attrs.get("type") != (
-            "application/ld+json"
+        if (
+            tag == "script"
+            and "src" not in attrs
+            and attrs.get("type") != ("application/ld+json")
         ):
             self.problems.append("inline <script>")
         if tag == "style":
             self.problems.append("<style> element")
         if "style" in attrs:
             self.problems.append(f"style attribute on <{tag}>")
-        self.problems += [f"{a} handler on <{tag}>" for a in attrs if a.startswith("on")]
+        self.problems += [
+            f"{a} handler on <{tag}>" for a in attrs if a.startswith("on")
+        ]
 
 
-PAGES = ["/", "/sections/rescue/", "/collection/", "/artifacts/rib-shears/",
-         "/photographs/operating/", "/people/", "/people/norman-bethune/",
-         "/timeline/", "/search/?q=rib", "/no-such-page/"]
+PAGES = [
+    "/",
+    "/sections/rescue/",
+    "/collection/",
+    "/artifacts/rib-shears/",
+    "/photographs/operating/",
+    "/people/",
+    "/people/norman-bethune/",
+    "/timeline/",
+    "/search/?q=rib",
+    "/no-such-page/",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -114,8 +132,9 @@ def test_repeated_failed_logins_lock_the_account(client, settings, curator):
     url = reverse("admin:login")
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post(url, {"username": "head", "password": "wrong"})
-    response = client.post(url, {"username": "head",
-                                 "password": "not-a-real-password-42"})
+    response = client.post(
+        url, {"username": "head", "password": "not-a-real-password-42"}
+    )
     assert response.status_code == 429
     assert "Too many failed logins" in response.content.decode()
 
@@ -135,16 +154,24 @@ def test_health_and_readiness(client):
 
 
 def test_readiness_reports_a_broken_cache(client, settings):
-    settings.CACHES = {"default": {"BACKEND": "config.cache.ResilientRedisCache",
-                                   "LOCATION": "redis://127.0.0.1:1/0"}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["checks"]["cache"].startswith("failed")
 
 
 def test_pages_are_served_uncached_when_the_cache_is_down(client, settings, site):
-    settings.CACHES = {"default": {"BACKEND": "config.cache.ResilientRedisCache",
-                                   "LOCATION": "redis://127.0.0.1:1/0"}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
     settings.PAGE_CACHE_SECONDS = 300
     assert client.get("/sections/rescue/").status_code == 200
     assert client.get("/collection/").status_code == 200
@@ -187,7 +214,9 @@ def test_renditions_apply_orientation_and_drop_private_metadata(isolated_media):
 
     from catalog.renditions import rendition_name
 
-    with default_storage.open(rendition_name(photograph.image.name, widths[-1], "jpg")) as f:
+    with default_storage.open(
+        rendition_name(photograph.image.name, widths[-1], "jpg")
+    ) as f:
         rendition = Image.open(f)
         assert rendition.size == (40, 60)  # upright
         assert not rendition.getexif()  # no GPS, no camera details
@@ -196,12 +225,21 @@ def test_renditions_apply_orientation_and_drop_private_metadata(isolated_media):
 @pytest.mark.parametrize(
     "name, data, message",
     [
-        ("page.html", b"<!doctype html><html><script>alert(1)</script></html>",
-         "web page code"),
-        ("polyglot.jpg", image_bytes() + b"<script>alert(document.cookie)</script>",
-         "web page code"),
-        ("truncated.png", image_bytes(image_format="PNG", size=(300, 300))[:200],
-         "damaged or incomplete"),
+        (
+            "page.html",
+            b"<!doctype html><html><script>alert(1)</script></html>",
+            "web page code",
+        ),
+        (
+            "polyglot.jpg",
+            image_bytes() + b"<script>alert(document.cookie)</script>",
+            "web page code",
+        ),
+        (
+            "truncated.png",
+            image_bytes(image_format="PNG", size=(300, 300))[:200],
+            "damaged or incomplete",
+        ),
     ],
 )
 def test_dangerous_uploads_are_refused_with_a_clear_message(name, data, message):
@@ -221,9 +259,16 @@ def test_script_injection_through_every_text_field_is_rendered_inert(client, sit
     for record in records:
         for field in record._meta.get_fields():
             if getattr(field, "get_internal_type", lambda: "")() in (
-                "CharField", "TextField"
-            ) and field.name not in ("slug", "status", "kind", "nationality",
-                                     "object_type", "accession_number"):
+                "CharField",
+                "TextField",
+            ) and field.name not in (
+                "slug",
+                "status",
+                "kind",
+                "nationality",
+                "object_type",
+                "accession_number",
+            ):
                 if field.max_length and field.max_length < len(INJECTION):
                     continue
                 setattr(record, field.attname, INJECTION)
@@ -254,10 +299,15 @@ def test_crawling_the_whole_site_finds_nothing_unpublished(client, site):
         artifact.people.add(person)
         hang(site, artifact)
         hang(site, photograph)
-        make_section(site.exhibition, title_en=f"Hidden section {status}",
-                     status=status)
-        hidden_titles += [f"Hidden artifact {status}", f"Hidden photo {status}",
-                          f"Hidden person {status}", f"Hidden section {status}"]
+        make_section(
+            site.exhibition, title_en=f"Hidden section {status}", status=status
+        )
+        hidden_titles += [
+            f"Hidden artifact {status}",
+            f"Hidden photo {status}",
+            f"Hidden person {status}",
+            f"Hidden section {status}",
+        ]
     queue = ["/", "/zh-hans/", "/sitemap.xml", "/robots.txt"]
     queue += [f"/search/?q={title.replace(' ', '+')}" for title in hidden_titles]
     seen = set()
@@ -282,7 +332,9 @@ def test_crawling_the_whole_site_finds_nothing_unpublished(client, site):
                 if parts.netloc == "testserver" and not parts.path.startswith(
                     ("/static/", "/media/")
                 ):
-                    queue.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+                    queue.append(
+                        parts.path + (f"?{parts.query}" if parts.query else "")
+                    )
     assert len(seen) > 20
 
 
@@ -292,25 +344,71 @@ def test_staff_pages_need_a_login(client):
         assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
-FUZZ_PATHS = ["/", "/collection/", "/people/", "/search/", "/timeline/",
-              "/sections/rescue/", "/artifacts/rib-shears/", "/sitemap.xml",
-              "/sitemap-artifacts.xml"]
-FUZZ_PARAMS = ["q", "page", "section", "type", "person", "nationality", "role",
-               "decade", "year_min", "year_max", "has_image", "sort", "kind",
-               "affiliation", "p", "lang"]
-FUZZ_VALUES = ["", "0", "-1", "99999999999999999999", "abc", "%00", "\x00",
-               "'; DROP TABLE x;--", "<script>", "1e309", "NaN", "🙂" * 50,
-               "白求恩", "a" * 5000, "../../etc/passwd", "true", "None", "[]"]
+FUZZ_PATHS = [
+    "/",
+    "/collection/",
+    "/people/",
+    "/search/",
+    "/timeline/",
+    "/sections/rescue/",
+    "/artifacts/rib-shears/",
+    "/sitemap.xml",
+    "/sitemap-artifacts.xml",
+]
+FUZZ_PARAMS = [
+    "q",
+    "page",
+    "section",
+    "type",
+    "person",
+    "nationality",
+    "role",
+    "decade",
+    "year_min",
+    "year_max",
+    "has_image",
+    "sort",
+    "kind",
+    "affiliation",
+    "p",
+    "lang",
+]
+FUZZ_VALUES = [
+    "",
+    "0",
+    "-1",
+    "99999999999999999999",
+    "abc",
+    "%00",
+    "\x00",
+    "'; DROP TABLE x;--",
+    "<script>",
+    "1e309",
+    "NaN",
+    "🙂" * 50,
+    "白求恩",
+    "a" * 5000,
+    "../../etc/passwd",
+    "true",
+    "None",
+    "[]",
+]
 
 
 def test_fuzzing_public_urls_never_gives_a_server_error(client, site):
     rng = random.Random(1937)
     for _ in range(300):
         path = rng.choice(FUZZ_PATHS)
-        params = {rng.choice(FUZZ_PARAMS): rng.choice(FUZZ_VALUES)
-                  for _ in range(rng.randint(1, 4))}
+        params = {
+            rng.choice(FUZZ_PARAMS): rng.choice(FUZZ_VALUES)
+            for _ in range(rng.randint(1, 4))
+        }
         response = client.get(path, params)
         assert response.status_code < 500, (path, params, response.status_code)
-    for path in ("/zz/", "/xx-yy/artifacts/rib-shears/", "/artifacts/%E2%80%AE/",
-                 "/people/" + "a" * 300 + "/"):
+    for path in (
+        "/zz/",
+        "/xx-yy/artifacts/rib-shears/",
+        "/artifacts/%E2%80%AE/",
+        "/people/" + "a" * 300 + "/",
+    ):
         assert client.get(path).status_code == 404

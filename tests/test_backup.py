@@ -1,0 +1,93 @@
+"""backup and restore round-trip the whole demo exhibition, records and files."""
+
+import hashlib
+import json
+import tarfile
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core import serializers
+from django.core.files.storage import default_storage
+from django.core.management import CommandError, call_command
+
+from catalog.backup import _media_names
+from catalog.models import Artifact, ArtifactImage, Citation, Person, Photograph
+from exhibition.loader import load_exhibition
+from exhibition.models import Exhibition, Section, SectionItem
+
+MODELS = [
+    Person,
+    Artifact,
+    ArtifactImage,
+    Photograph,
+    Citation,
+    Exhibition,
+    Section,
+    SectionItem,
+]
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def snapshot_of_records():
+    return {
+        model._meta.label: json.loads(
+            serializers.serialize(
+                "json", model.objects.order_by("pk"), use_natural_foreign_keys=True
+            )
+        )
+        for model in MODELS
+    }
+
+
+def snapshot_of_files():
+    return {
+        name: hashlib.sha256(default_storage.open(name).read()).hexdigest()
+        for name in _media_names(default_storage)
+    }
+
+
+def test_backup_then_restore_into_an_empty_database_loses_nothing(tmp_path):
+    load_exhibition()
+    records, files = snapshot_of_records(), snapshot_of_files()
+    assert records["catalog.Artifact"] and files
+    archive = tmp_path / "snapshot.tar.gz"
+    call_command("backup", str(archive), stdout=StringIO())
+
+    call_command("flush", interactive=False, verbosity=0)
+    for name in files:
+        default_storage.delete(name)
+    assert not Artifact.objects.exists()
+
+    call_command("restore", str(archive), stdout=StringIO())
+    assert snapshot_of_records() == records
+    assert snapshot_of_files() == files
+
+
+def test_restore_refuses_a_damaged_snapshot_and_writes_nothing(tmp_path):
+    load_exhibition()
+    archive = tmp_path / "snapshot.tar.gz"
+    call_command("backup", str(archive), stdout=StringIO())
+    damaged = tmp_path / "damaged.tar.gz"
+    with tarfile.open(archive) as source, tarfile.open(damaged, "w:gz") as target:
+        for member in source.getmembers():
+            content = source.extractfile(member).read()
+            if member.name == "data.json":
+                content = content.replace(b"Edgar Snow", b"Edgar Snoe")
+            member.size = len(content)
+            from io import BytesIO
+
+            target.addfile(member, BytesIO(content))
+    call_command("flush", interactive=False, verbosity=0)
+    with pytest.raises(CommandError, match="checksum"):
+        call_command("restore", str(damaged), stdout=StringIO())
+    assert not Person.objects.exists()
+
+
+def test_restore_will_not_load_over_existing_records(tmp_path):
+    load_exhibition()
+    archive = tmp_path / "snapshot.tar.gz"
+    call_command("backup", str(archive), stdout=StringIO())
+    with pytest.raises(CommandError, match="empty database"):
+        call_command("restore", str(archive), stdout=StringIO())
+    assert Path(archive).exists()
