@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install test test-postgres lint format messages makemessages clean
+.PHONY: run setup install test test-postgres bench loadtest lint format messages makemessages clean
 
 run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -42,6 +42,14 @@ test: install
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/exhibition} \
 	EXPECT_DATABASE=postgresql $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Benchmarks (see README, Performance): scale at 1k and 100k records, throughput.
+bench: install
+	$(BIN)/python manage.py benchmark run --sizes 1000 100000 --seconds 5
+
+# 200 connections for 60 s, then database and cache outage drills (README, Reliability).
+loadtest: install
+	$(BIN)/python manage.py benchmark load --seconds 60
 
 lint: install
 	$(BIN)/ruff check .

@@ -7,7 +7,7 @@ class Command(BaseCommand):
     help = "Measure page cost at several collection sizes and serving throughput."
 
     def add_arguments(self, parser):
-        parser.add_argument("mode", choices=["run", "scale"])
+        parser.add_argument("mode", choices=["run", "scale", "load"])
         parser.add_argument("--sizes", nargs="+", type=int, default=[1000, 100000])
         parser.add_argument("--size", type=int, help="scale mode: records to build")
         parser.add_argument("--out", help="scale mode: where to write the JSON")
@@ -20,7 +20,11 @@ class Command(BaseCommand):
         parser.add_argument("--repeats", type=int, default=30)
 
     def handle(self, *args, **options):
-        if options["mode"] == "scale":
+        if options["mode"] == "load":
+            from exhibition import loadtest
+
+            loadtest.run(seconds=options["seconds"])
+        elif options["mode"] == "scale":
             benchmark.scale_command(options["size"], options["out"], options["repeats"])
         else:
             benchmark.run(options["sizes"], options["seconds"], options["repeats"])
