@@ -25,12 +25,20 @@ def curator_client(client, curator):
 @pytest.fixture(scope="session", autouse=True)
 def plain_static_storage():
     """Serve static files unhashed in tests: no collectstatic needed to run them."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {
-            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        },
-    }
+    from django.test import override_settings
+
+    # override_settings (not assignment) so Django drops storages already built.
+    override = override_settings(
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {
+                "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+            },
+        }
+    )
+    override.enable()
+    yield
+    override.disable()
 
 
 @pytest.fixture(autouse=True)
