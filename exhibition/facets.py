@@ -15,6 +15,9 @@ from catalog.models import ArtifactImage, Nationality, Person, Role, Status
 from exhibition.filters import DECADES
 from exhibition.models import Section
 
+# Show the people with most records (and any chosen); the rest via /people/.
+PEOPLE_SHOWN = 40
+
 
 @dataclass
 class FacetValue:
@@ -125,8 +128,8 @@ def build_facets(model, filtered, selected, artifact_kind):
                     )
                     for row in people
                 ),
-                key=lambda v: (-v.count, v.label),
-            ),
+                key=lambda v: (not v.selected, -v.count, v.label),
+            )[:PEOPLE_SHOWN],
         )
     )
 

@@ -87,3 +87,17 @@ class AnonymousPageCacheMiddleware:
             cache.set(key, response, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
+
+
+def cached_by_version(name, compute, *parts, timeout=3600):
+    """Compute once per content version and language; any content change recomputes.
+
+    For parts of a page whose cost grows with the collection (counts, groupings)."""
+    key = ":".join(
+        [name, str(current_version()), get_language() or "", *map(str, parts)]
+    )
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value

@@ -1,6 +1,7 @@
 """/sitemap.xml: every published page, in English and Chinese, with hreflang links."""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 
 from catalog.models import Artifact, Person, Photograph
@@ -24,11 +25,45 @@ class PagesSitemap(BilingualSitemap):
         return reverse(f"exhibition:{item}")
 
 
+class LanguagePairs:
+    """(record, language) pairs read a page at a time, never the whole table.
+
+    Django's i18n sitemaps build every pair in memory; at 100,000 records that is
+    the whole collection on every request, even for the index.
+    """
+
+    def __init__(self, queryset, languages):
+        self.queryset = queryset
+        self.languages = languages
+
+    def __len__(self):
+        return self.queryset.count() * len(self.languages)
+
+    count = __len__
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("LanguagePairs supports slices only")
+        size = len(self.languages)
+        start, stop = index.start or 0, index.stop
+        records = self.queryset[start // size : -(-stop // size)]
+        pairs = [(record, code) for record in records for code in self.languages]
+        offset = start - (start // size) * size
+        return pairs[offset : offset + (stop - start)]
+
+
 class RecordSitemap(BilingualSitemap):
     model = None
 
     def items(self):
         return self.model.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def _items(self):
+        return LanguagePairs(self.items(), self._languages())
+
+    def get_latest_lastmod(self):
+        # One indexed aggregate, not a walk over every record (Django's default).
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
     def lastmod(self, record):
         return record.updated_at

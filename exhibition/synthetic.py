@@ -297,4 +297,9 @@ def build(size, seed=1931, batch=2000):
                 for r in records
             ]
         Citation.objects.bulk_create(citations, batch_size=batch)
+    # Give the query planner statistics, as autovacuum would on PostgreSQL.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return counts

@@ -28,7 +28,7 @@ from exhibition.filters import (
     PhotographFilter,
 )
 from exhibition.models import Exhibition, Section, SectionItem
-from exhibition.page_cache import current_version
+from exhibition.page_cache import cached_by_version, current_version
 
 PAGE_SIZE = 24
 SECTION_PAGE_SIZE = 48
@@ -89,8 +89,10 @@ def section_detail(request, slug):
         .prefetch_related(Prefetch("artifact__images", queryset=first_image.queryset))
         .order_by("position", "pk")
     )
-    page = Paginator(items, SECTION_PAGE_SIZE).get_page(request.GET.get("page"))
-    people = (
+    paginator = Paginator(items, SECTION_PAGE_SIZE)
+    paginator.count = cached_by_version("section-count", items.count, section.pk)
+    page = paginator.get_page(request.GET.get("page"))
+    people_query = (
         Person.objects.published()
         .filter(
             Q(artifacts__section_items__section=section, artifacts__status="published")
@@ -102,6 +104,7 @@ def section_detail(request, slug):
         .distinct()
         .order_by("-featured", "name")[:SECTION_PEOPLE]
     )
+    people = cached_by_version("section-people", lambda: list(people_query), section.pk)
     siblings = list(
         Section.objects.published()
         .filter(exhibition=section.exhibition_id)
@@ -126,15 +129,40 @@ def section_detail(request, slug):
     )
 
 
-def related_records(record, model):
-    """Other published records sharing a person or a section with ``record``."""
-    people = record.people.filter(status="published").values("pk")
-    sections = record.section_items.values("section")
+def related_records(record, model, limit=RELATED_LIMIT):
+    """Up to ``limit`` published records near ``record``: its people's, then its
+    neighbours in the sections' hanging order. Bounded at any collection size."""
+    kind = model._meta.model_name
+    same = isinstance(record, model)
+    people = [p.pk for p in record.people.all()]
+    by_people = (
+        model.objects.published()
+        .filter(people__in=people)
+        .exclude(pk=record.pk if same else None)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .distinct()[:limit]
+    )
+    near = Q(pk__in=[])
+    for placement in record.section_items.all():
+        near |= Q(
+            section_id=placement.section_id,
+            position__gte=placement.position - 2 * limit,
+            position__lte=placement.position + 2 * limit,
+        )
+    neighbours = (
+        SectionItem.objects.filter(near, **{f"{kind}__status": "published"})
+        .exclude(**{kind: None})
+        .exclude(**({kind: record.pk} if same else {}))
+        .order_by("position")
+        .values_list(kind, flat=True)[: 4 * limit]
+    )
+    # Both queries always run, so the page's query count never depends on data.
+    chosen = list(by_people)
+    chosen += [pk for pk in neighbours if pk not in chosen]
     return (
         model.objects.published()
-        .filter(Q(people__in=people) | Q(section_items__section__in=sections))
-        .exclude(pk=record.pk if isinstance(record, model) else None)
-        .distinct()
+        .filter(pk__in=chosen[:limit])
         .order_by("year_from", "pk")
     )
 
@@ -155,10 +183,8 @@ def artifact_detail(request, slug):
         ),
         slug=slug,
     )
-    related = related_records(artifact, Artifact).prefetch_related(first_image)[
-        :RELATED_LIMIT
-    ]
-    related_photographs = related_records(artifact, Photograph)[:RELATED_LIMIT]
+    related = related_records(artifact, Artifact).prefetch_related(first_image)
+    related_photographs = related_records(artifact, Photograph)
     return render(
         request,
         "exhibition/artifact_detail.html",
@@ -187,10 +213,10 @@ def photograph_detail(request, slug):
         ),
         slug=slug,
     )
-    related = related_records(photograph, Photograph)[:RELATED_LIMIT]
+    related = related_records(photograph, Photograph)
     related_artifacts = related_records(photograph, Artifact).prefetch_related(
         first_image
-    )[:RELATED_LIMIT]
+    )
     return render(
         request,
         "exhibition/photograph_detail.html",
@@ -311,6 +337,11 @@ def first_per_year(queryset, field, limit):
 @require_GET
 def timeline(request):
     """Dated records from 1931 to 1945, a few per year, each linking to its page."""
+    years = cached_by_version("timeline", timeline_years)
+    return render(request, "exhibition/timeline.html", {"years": years})
+
+
+def timeline_years():
     first, last = TIMELINE_YEARS[0], TIMELINE_YEARS[-1]
     years = {year: [] for year in TIMELINE_YEARS}
     in_range = Q(year_from__gte=first, year_from__lte=last)
@@ -340,11 +371,7 @@ def timeline(request):
     )
     for person in arrivals:
         years[person.china_from].append(("person", person))
-    return render(
-        request,
-        "exhibition/timeline.html",
-        {"years": [(year, entries) for year, entries in years.items() if entries]},
-    )
+    return [(year, entries) for year, entries in years.items() if entries]
 
 
 def search_query(text):
