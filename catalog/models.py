@@ -1,5 +1,6 @@
 """What the museum holds: artifacts, photographs, biographies and their sources."""
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -39,6 +40,27 @@ class RecordQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED)
 
 
+def workflow_user(verbose_name):
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
+def workflow_permissions(name, plural):
+    """The workflow's own permissions for one kind of record (see exhibition/roles)."""
+    return [
+        (f"submit_{name}", f"Can submit {plural} for review"),
+        (f"publish_{name}", f"Can approve, publish and withdraw {plural}"),
+        (f"translate_{name}", f"Can edit the English and Chinese text of {plural}"),
+    ]
+
+
 class Record(models.Model):
     """Fields every catalogued, publishable record shares."""
 
@@ -60,6 +82,27 @@ class Record(models.Model):
     citations = GenericRelation("catalog.Citation")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True, db_index=True)
+    # Who moved the record along the workflow, and when (see catalog/workflow.py).
+    submitted_by = workflow_user(_("submitted for review by"))
+    submitted_at = models.DateTimeField(
+        _("submitted for review"), null=True, blank=True
+    )
+    reviewed_by = workflow_user(_("reviewed by"))
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    published_by = workflow_user(_("published by"))
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    withdrawn_by = workflow_user(_("withdrawn by"))
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Scheduled publication: the record goes public at this time if it is "
+            "complete (checked every five minutes)."
+        ),
+    )
 
     objects = RecordQuerySet.as_manager()
 
@@ -88,7 +131,7 @@ class Source(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     author = models.CharField(_("author"), max_length=300, blank=True)
     publisher = models.CharField(_("publisher"), max_length=300, blank=True)
-    published = models.CharField(_("published"), max_length=40, blank=True)
+    published = models.CharField(_("published"), max_length=200, blank=True)
     url = models.URLField(_("URL"), max_length=500, blank=True)
     document = models.CharField(
         _("document"),
@@ -121,7 +164,7 @@ class Citation(models.Model):
     )
     locator = models.CharField(
         _("where in the source"),
-        max_length=200,
+        max_length=400,
         blank=True,
         help_text=_("Page, section or paragraph, e.g. “§3.2, para 3”."),
     )
@@ -179,9 +222,9 @@ class Person(Record):
     )
     birth_display = models.CharField(_("born (as shown)"), max_length=100, blank=True)
     birth_year = models.SmallIntegerField(_("birth year"), null=True, blank=True)
-    death_display = models.CharField(_("died (as shown)"), max_length=100, blank=True)
+    death_display = models.CharField(_("died (as shown)"), max_length=200, blank=True)
     death_year = models.SmallIntegerField(_("death year"), null=True, blank=True)
-    china_years = models.CharField(_("years in China"), max_length=100, blank=True)
+    china_years = models.CharField(_("years in China"), max_length=200, blank=True)
     china_from = models.SmallIntegerField(
         _("in China from"), null=True, blank=True, db_index=True
     )
@@ -208,6 +251,7 @@ class Person(Record):
 
     class Meta:
         ordering = ["name"]
+        permissions = workflow_permissions("person", "biographies")
         verbose_name = _("biography")
         verbose_name_plural = _("biographies")
 
@@ -284,6 +328,7 @@ class Artifact(Record):
                 violation_error_message=_("The earliest year is after the latest."),
             )
         ]
+        permissions = workflow_permissions("artifact", "artifacts")
         verbose_name = _("artifact")
         verbose_name_plural = _("artifacts")
 
@@ -363,6 +408,7 @@ class Photograph(Record):
                 violation_error_message=_("The earliest year is after the latest."),
             )
         ]
+        permissions = workflow_permissions("photograph", "photographs")
         verbose_name = _("photograph")
         verbose_name_plural = _("photographs")
 
@@ -371,3 +417,30 @@ class Photograph(Record):
 
     def get_absolute_url(self):
         return reverse("exhibition:photograph-detail", args=[self.slug])
+
+
+class Readiness(models.Model):
+    """No table: the admin's entry for the exhibition readiness dashboard."""
+
+    class Meta:
+        managed = False
+        default_permissions = ("view",)
+        verbose_name = _("exhibition readiness")
+        verbose_name_plural = _("exhibition readiness")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+
+class CollectionImport(models.Model):
+    """No table: the admin's entry for importing a collection from CSV and images."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [("import_collection", "Can import a collection from CSV")]
+        verbose_name = _("collection import")
+        verbose_name_plural = _("import collection")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)

@@ -2,6 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from catalog.history import register_history
 from catalog.models import (
     Artifact,
     ArtifactImage,
@@ -76,3 +77,8 @@ class PhotographTranslation(TranslationOptions):
         "credit_line",
         "rights",
     )
+
+
+# After every registration above: the historical tables copy the model's fields as
+# they are now, so the _en and _zh_hans columns must already exist.
+register_history()

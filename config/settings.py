@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "adminsortable2",
+    "simple_history",
     "catalog",
     "exhibition",
 ]
@@ -83,13 +84,16 @@ MIDDLEWARE = [
     "config.middleware.ServiceUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
     "config.middleware.AdminContentSecurityPolicyMiddleware",
+    # Before sessions and auth, so a cached page skips the rest of the stack.
+    "exhibition.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records who made each change in the catalogue's history (needs request.user).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "exhibition.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so it sees the outcome of authentication (login throttling).
     "axes.middleware.AxesMiddleware",
@@ -204,6 +208,19 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+# Media on S3-compatible storage (pip install '.[s3]'), from the environment alone.
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
+            "region_name": env("AWS_S3_REGION_NAME"),
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN"),
+            "file_overwrite": False,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+        },
+    }
 # Tests and a fresh checkout run without collectstatic; fall back to plain names then.
 WHITENOISE_MANIFEST_STRICT = False
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,6 +8,12 @@ class ExhibitionConfig(AppConfig):
     verbose_name = _("Exhibitions")
 
     def ready(self):
+        from catalog.importer import register_sections
         from exhibition import signals
+        from exhibition.roles import sync_roles
+        from exhibition.sections import Sections
 
         signals.connect()
+        # After this app's migrate: catalog's and exhibition's permissions exist.
+        post_migrate.connect(sync_roles, sender=self, dispatch_uid="sync-roles")
+        register_sections(Sections())

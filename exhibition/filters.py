@@ -98,7 +98,7 @@ class RecordFilter(django_filters.FilterSet):
         queryset = self.qs
         sort = self.form.cleaned_data.get("sort") or DEFAULT_SORT
         if sort == "date":
-            return queryset.order_by(F("year_from").asc(nulls_last=True), "pk")
+            return queryset.order_by("year_from", "pk")  # served from the year index
         if sort == "title":
             return queryset.order_by("title", "pk")
         return with_curated_order(queryset).order_by(

@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_path
 
 CACHEABLE_STATUS = {200, 301, 404}
 
@@ -45,12 +45,15 @@ def bump_version(update_fields=None, **kwargs):
     transaction.on_commit(bump)
 
 
-def page_key(request, version):
+def page_key(request, version, language):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{version}:{get_language()}:{request.get_host()}:{path}"
+    return f"page:{version}:{language}:{request.get_host()}:{path}"
 
 
 class AnonymousPageCacheMiddleware:
+    """Placed early, before sessions and authentication: a cached page costs one
+    small query (the content version) and one cache read, nothing else."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -58,28 +61,31 @@ class AnonymousPageCacheMiddleware:
         return (
             request.method in ("GET", "HEAD")
             and getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
+            # A session cookie may mean a curator: never serve or store their pages.
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not request.path.startswith(f"/{settings.ADMIN_PATH}")
             and not request.path.startswith(settings.STATIC_URL)
             and not request.path.startswith("/" + settings.MEDIA_URL.lstrip("/"))
-            and not request.user.is_authenticated
         )
 
     def __call__(self, request):
         if not self.cacheable(request):
             return self.get_response(request)
+        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
         version = current_version()
-        key = page_key(request, version)
+        key = page_key(request, version, language)
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
+        user = getattr(request, "user", None)
         if (
             response.status_code in CACHEABLE_STATUS
             and not response.streaming
             and not response.cookies
             and not response.has_header("Set-Cookie")
-            and getattr(request, "page_cacheable", True)
+            and (user is None or not user.is_authenticated)
         ):
             if hasattr(response, "render") and callable(response.render):
                 response.render()

@@ -18,11 +18,22 @@ def watched_models():
 
 def connect():
     for model in watched_models():
-        post_save.connect(bump_version, sender=model, weak=False,
-                          dispatch_uid=f"bump-{model._meta.label}-save")
-        post_delete.connect(bump_version, sender=model, weak=False,
-                            dispatch_uid=f"bump-{model._meta.label}-delete")
+        post_save.connect(
+            bump_version,
+            sender=model,
+            weak=False,
+            dispatch_uid=f"bump-{model._meta.label}-save",
+        )
+        post_delete.connect(
+            bump_version,
+            sender=model,
+            weak=False,
+            dispatch_uid=f"bump-{model._meta.label}-delete",
+        )
         for field in model._meta.many_to_many:
-            m2m_changed.connect(bump_version, sender=field.remote_field.through,
-                                weak=False,
-                                dispatch_uid=f"bump-{field.remote_field.through._meta.label}")
+            m2m_changed.connect(
+                bump_version,
+                sender=field.remote_field.through,
+                weak=False,
+                dispatch_uid=f"bump-{field.remote_field.through._meta.label}",
+            )

@@ -104,3 +104,60 @@ def hang(section, record, position=0):
     return SectionItem.objects.create(
         section=section, position=position, **{kind: record}
     )
+
+
+def cite(record, source=None, locator="p. 1"):
+    """Give ``record`` a citation (publishing needs at least one)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from catalog.models import Citation
+
+    return Citation.objects.create(
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        source=source or make_source(),
+        locator=locator,
+    )
+
+
+COMPLETE_TEXT = {
+    "rights_en": "CC0",
+    "rights_zh_hans": "CC0 协议",
+}
+
+
+def make_ready_artifact(**fields):
+    """A draft artifact with everything publishing asks for, in both languages."""
+    defaults = {
+        "status": Status.DRAFT,
+        "description_en": "A description.",
+        "description_zh_hans": "说明。",
+        **COMPLETE_TEXT,
+    }
+    artifact = make_artifact(**{**defaults, **fields})
+    cite(artifact)
+    return artifact
+
+
+def make_ready_photograph(**fields):
+    defaults = {
+        "status": Status.DRAFT,
+        "caption_en": "A caption.",
+        "caption_zh_hans": "图片说明。",
+        "alt_text_zh_hans": "测试照片",
+        **COMPLETE_TEXT,
+    }
+    photograph = make_photograph(**{**defaults, **fields})
+    cite(photograph)
+    return photograph
+
+
+def make_ready_person(**fields):
+    defaults = {
+        "status": Status.DRAFT,
+        "summary_en": "A summary.",
+        "summary_zh_hans": "简介。",
+    }
+    person = make_person(**{**defaults, **fields})
+    cite(person)
+    return person

@@ -447,7 +447,7 @@ def test_each_page_runs_a_fixed_number_of_queries(client, world, path):
     with CaptureQueriesContext(connection) as large:
         client.get(path)
     assert len(small) == len(large), (path, len(small), len(large))
-    assert len(large) <= 12, [q["sql"][:120] for q in large.captured_queries]
+    assert len(large) <= 10, [q["sql"][:120] for q in large.captured_queries]
 
 
 def test_person_model_is_imported(world):

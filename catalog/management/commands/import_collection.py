@@ -1,0 +1,70 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from catalog.importer import (
+    CollectionImport,
+    ImageFolder,
+    read_extras,
+    registered_sections,
+)
+
+BAR_WIDTH = 30
+
+
+def progress_bar(done, total, phase):
+    filled = BAR_WIDTH * done // max(total, 1)
+    bar = "#" * filled + "-" * (BAR_WIDTH - filled)
+    return f"\r{phase:>9} [{bar}] {done}/{total}"
+
+
+class Command(BaseCommand):
+    help = (
+        "Import artifacts and photographs from a CSV file and a folder or ZIP of "
+        "images. Every row is checked first; nothing is written unless all are good."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("csv", type=Path, help="the CSV file (UTF-8)")
+        parser.add_argument(
+            "--images", type=Path, help="folder or ZIP file holding the images"
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="check only; write nothing"
+        )
+
+    def handle(self, *args, csv, images, dry_run, **options):
+        if not csv.is_file():
+            raise CommandError(f"No such file: {csv}")
+        if images is not None and not images.exists():
+            raise CommandError(f"No such folder or ZIP file: {images}")
+        folder = ImageFolder(images)
+        job = CollectionImport(
+            csv.read_bytes(),
+            folder,
+            extras=read_extras(csv),
+            sections=registered_sections(),
+        )
+        shown = None
+        try:
+            for done, total, phase in job.steps(dry_run=dry_run):
+                if shown and phase != shown:
+                    self.stderr.write("")
+                shown = phase
+                self.stderr.write(progress_bar(done, total, phase), ending="")
+                self.stderr.flush()
+        finally:
+            folder.close()
+        if shown:
+            self.stderr.write("")
+        report = job.report
+        if not report.ok:
+            for problem in report.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(
+                f"{len(report.problems)} problem(s) found; nothing was imported."
+            )
+        for line in report.lines():
+            self.stdout.write(line)
+        if dry_run:
+            self.stdout.write("Dry run: nothing was written.")

@@ -1,0 +1,324 @@
+"""The publishing workflow: draft → in review → published (→ withdrawn).
+
+Every status change goes through this module, whoever asks for it (change form,
+bulk action, scheduled publishing), so the permission and readiness checks are the
+same everywhere and each step records who made it and when. A record is published
+only when it has what visitors need, in both languages.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from catalog.models import Artifact, ArtifactImage, Citation, Person, Photograph, Status
+
+LANGUAGES = {"en": gettext_lazy("English"), "zh_hans": gettext_lazy("Chinese")}
+
+
+class WorkflowError(Exception):
+    """A transition was refused; ``problems`` says why, one sentence each."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        super().__init__(" ".join(str(problem) for problem in self.problems))
+
+
+# -- permissions ---------------------------------------------------------------
+
+
+def permission(model, action):
+    """``catalog.<action>_<model>``: the permission behind a workflow action."""
+    return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
+def can_submit(user, model):
+    return user.has_perm(permission(model, "submit"))
+
+
+def can_publish(user, model):
+    """Approve, publish, schedule, send back and withdraw: the head curator's."""
+    return user.has_perm(permission(model, "publish"))
+
+
+# -- readiness -----------------------------------------------------------------
+
+# Text visitors need on every record, per model: (field, how the message names it).
+REQUIRED_TEXT = {
+    Artifact: [
+        ("title", gettext_lazy("the title")),
+        ("description", gettext_lazy("the description")),
+        ("rights", gettext_lazy("the rights statement")),
+    ],
+    Photograph: [
+        ("title", gettext_lazy("the title")),
+        ("caption", gettext_lazy("the caption")),
+        ("rights", gettext_lazy("the rights statement")),
+    ],
+    Person: [("name", gettext_lazy("the name"))],
+}
+
+
+def _blank(value):
+    return not (value or "").strip()
+
+
+def missing(record):
+    """What keeps ``record`` from being published, as sentences for the curator."""
+    model = type(record)
+    problems = []
+    for language, language_name in LANGUAGES.items():
+        for field, label in REQUIRED_TEXT[model]:
+            if _blank(getattr(record, f"{field}_{language}")):
+                problems.append(
+                    _("%(language)s: %(field)s is missing.")
+                    % {"language": language_name, "field": label}
+                )
+        if model is Person and _blank(getattr(record, f"summary_{language}")):
+            if _blank(getattr(record, f"body_{language}")):
+                problems.append(
+                    _("%(language)s: the summary (or full text) is missing.")
+                    % {"language": language_name}
+                )
+        problems.extend(_missing_alt_text(record, language, language_name))
+    if record.pk is None or not record.citations.exists():
+        problems.append(_("No citation: add at least one source."))
+    return problems
+
+
+def _missing_alt_text(record, language, language_name):
+    field = f"alt_text_{language}"
+    if isinstance(record, Photograph):
+        if record.image and _blank(getattr(record, field)):
+            yield _("%(language)s: the image has no alt text.") % {
+                "language": language_name
+            }
+    elif isinstance(record, Person):
+        if record.portrait and _blank(getattr(record, f"portrait_alt_{language}")):
+            yield _("%(language)s: the portrait has no alt text.") % {
+                "language": language_name
+            }
+    elif record.pk is not None:
+        for number, image in enumerate(record.images.order_by("position", "pk"), 1):
+            if _blank(getattr(image, field)):
+                yield _("%(language)s: image %(number)s has no alt text.") % {
+                    "language": language_name,
+                    "number": number,
+                }
+
+
+# -- the same checks as queries, for the dashboard and the list filters ----------
+
+
+def _blank_q(name):
+    return Q(**{name: ""}) | Q(**{f"{name}__isnull": True})
+
+
+def _any_language_blank(name):
+    return _blank_q(f"{name}_en") | _blank_q(f"{name}_zh_hans")
+
+
+def _has_citation(model):
+    return Exists(
+        Citation.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=OuterRef("pk"),
+        )
+    )
+
+
+def _image_without_alt():
+    return Exists(
+        ArtifactImage.objects.filter(artifact=OuterRef("pk")).filter(
+            _any_language_blank("alt_text")
+        )
+    )
+
+
+def problem_filters(model):
+    """``{name: (label, condition)}`` for the problems the dashboard counts."""
+    translation = Q()
+    for field, _label in REQUIRED_TEXT[model]:
+        translation |= _any_language_blank(field)
+    if model is Person:
+        for language in LANGUAGES:
+            translation |= _blank_q(f"summary_{language}") & _blank_q(
+                f"body_{language}"
+            )
+    filters = {"translation": (gettext_lazy("missing translations"), translation)}
+    if model is Artifact:
+        has_images = Exists(ArtifactImage.objects.filter(artifact=OuterRef("pk")))
+        filters["alt_text"] = (gettext_lazy("missing alt text"), _image_without_alt())
+        filters["rights"] = (
+            gettext_lazy("images without rights"),
+            has_images & _any_language_blank("rights"),
+        )
+    elif model is Photograph:
+        filters["alt_text"] = (
+            gettext_lazy("missing alt text"),
+            _any_language_blank("alt_text"),
+        )
+        filters["rights"] = (
+            gettext_lazy("images without rights"),
+            _any_language_blank("rights"),
+        )
+    else:
+        filters["alt_text"] = (
+            gettext_lazy("missing alt text"),
+            ~Q(portrait="") & _any_language_blank("portrait_alt"),
+        )
+    filters["citation"] = (gettext_lazy("no citation"), ~_has_citation(model))
+    return filters
+
+
+# -- transitions -----------------------------------------------------------------
+
+
+def _save(record, user, reason):
+    record._history_user = user
+    record._change_reason = reason
+    record.save()
+    return record
+
+
+def _refuse_unless(allowed, message):
+    if not allowed:
+        raise WorkflowError([message])
+
+
+def submit(record, user, now=None):
+    """Draft (or withdrawn) → in review. Returns what is still missing, as a hint."""
+    _refuse_unless(
+        can_submit(user, type(record)),
+        _("You may not submit records for review."),
+    )
+    _refuse_unless(
+        record.status in (Status.DRAFT, Status.WITHDRAWN),
+        _("Only drafts and withdrawn records can be submitted for review."),
+    )
+    record.status = Status.REVIEW
+    record.submitted_by = user
+    record.submitted_at = now or timezone.now()
+    _save(record, user, "submitted for review")
+    return missing(record)
+
+
+def publish(record, user, now=None):
+    """Approve and publish now; refused while anything visitors need is missing."""
+    _refuse_unless(can_publish(user, type(record)), _("You may not publish records."))
+    _refuse_unless(
+        record.status != Status.PUBLISHED, _("The record is already published.")
+    )
+    problems = missing(record)
+    if problems:
+        raise WorkflowError(problems)
+    now = now or timezone.now()
+    record.status = Status.PUBLISHED
+    record.reviewed_by = record.published_by = user
+    record.reviewed_at = record.published_at = now
+    record.publish_at = None
+    return _save(record, user, "published")
+
+
+def schedule(record, user, when, now=None):
+    """Approve now and publish at ``when`` (see ``publish_due``)."""
+    _refuse_unless(can_publish(user, type(record)), _("You may not publish records."))
+    _refuse_unless(
+        record.status != Status.PUBLISHED, _("The record is already published.")
+    )
+    problems = missing(record)
+    if problems:
+        raise WorkflowError(problems)
+    record.publish_at = when
+    record.reviewed_by = user
+    record.reviewed_at = now or timezone.now()
+    return _save(record, user, "scheduled")
+
+
+def return_to_draft(record, user, now=None):
+    """In review → draft: the reviewer sends it back for more work."""
+    _refuse_unless(
+        can_publish(user, type(record)),
+        _("You may not review records."),
+    )
+    _refuse_unless(
+        record.status == Status.REVIEW,
+        _("Only records in review can be sent back to draft."),
+    )
+    record.status = Status.DRAFT
+    record.reviewed_by = user
+    record.reviewed_at = now or timezone.now()
+    record.publish_at = None
+    return _save(record, user, "returned to draft")
+
+
+def withdraw(record, user, now=None):
+    """Published → withdrawn: off the public site, kept in the catalogue."""
+    _refuse_unless(can_publish(user, type(record)), _("You may not withdraw records."))
+    _refuse_unless(
+        record.status == Status.PUBLISHED, _("Only published records can be withdrawn.")
+    )
+    record.status = Status.WITHDRAWN
+    record.withdrawn_by = user
+    record.withdrawn_at = now or timezone.now()
+    record.publish_at = None
+    return _save(record, user, "withdrawn")
+
+
+TRANSITIONS = {
+    "submit": submit,
+    "publish": publish,
+    "return_to_draft": return_to_draft,
+    "withdraw": withdraw,
+}
+
+
+def available_transitions(record, user):
+    """The transitions ``user`` may try on ``record`` now, in button order."""
+    model = type(record)
+    names = []
+    if record.status in (Status.DRAFT, Status.WITHDRAWN) and can_submit(user, model):
+        names.append("submit")
+    if can_publish(user, model):
+        if record.status != Status.PUBLISHED:
+            names.append("publish")
+        if record.status == Status.REVIEW:
+            names.append("return_to_draft")
+        if record.status == Status.PUBLISHED:
+            names.append("withdraw")
+    return names
+
+
+@dataclass
+class ScheduledRun:
+    published: list
+    skipped: list  # (record, problems)
+
+
+def publish_due(now=None):
+    """Publish every record whose scheduled time has come and which is complete.
+
+    The scheduling reviewer is recorded as the publisher. A record that has become
+    incomplete since it was scheduled stays unpublished and is reported.
+    """
+    now = now or timezone.now()
+    run = ScheduledRun(published=[], skipped=[])
+    for model in (Artifact, Photograph, Person):
+        due = model.objects.exclude(status=Status.PUBLISHED).filter(publish_at__lte=now)
+        for record in due.select_related("reviewed_by"):
+            problems = missing(record)
+            if problems:
+                run.skipped.append((record, problems))
+                continue
+            with transaction.atomic():
+                record.status = Status.PUBLISHED
+                record.published_by = record.reviewed_by
+                record.published_at = now
+                record.publish_at = None
+                _save(record, record.reviewed_by, "published on schedule")
+            run.published.append(record)
+    return run

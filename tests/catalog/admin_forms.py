@@ -1,0 +1,81 @@
+"""Read an admin change form's current values, to post it back as a browser would."""
+
+from html.parser import HTMLParser
+
+
+class _FormReader(HTMLParser):
+    def __init__(self, form_id):
+        super().__init__(convert_charrefs=True)
+        self.form_id = form_id
+        self.inside = False
+        self.data = []
+        self.select = None
+        self.textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = (attrs.get("id") or "").endswith(self.form_id)
+        if not self.inside:
+            return
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind in ("submit", "button", "file", "image", "reset"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            default = "on" if kind in ("checkbox", "radio") else ""
+            self.data.append((name, attrs.get("value", default)))
+        elif tag == "select" and name:
+            self.select = name
+        elif tag == "option" and self.select and "selected" in attrs:
+            self.data.append((self.select, attrs.get("value", "")))
+        elif tag == "textarea" and name:
+            self.textarea = [name, ""]
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "select":
+            self.select = None
+        elif tag == "textarea" and self.textarea is not None:
+            value = self.textarea[1]
+            self.data.append((self.textarea[0], value.removeprefix("\n")))
+            self.textarea = None
+
+
+def form_values(html, form_id="_form"):
+    """``{name: value or [values]}`` of the admin form in ``html``."""
+    reader = _FormReader(form_id)
+    reader.feed(html)
+    values = {}
+    for name, value in reader.data:
+        if "__prefix__" in name:
+            continue
+        if name in values:
+            existing = values[name]
+            values[name] = (
+                [*existing, value]
+                if isinstance(existing, list)
+                else [
+                    existing,
+                    value,
+                ]
+            )
+        else:
+            values[name] = value
+    values.pop("csrfmiddlewaretoken", None)
+    return values
+
+
+def post_change_form(client, url, changes=None, **extra):
+    """GET the change form at ``url``, apply ``changes`` and POST it back."""
+    page = client.get(url)
+    assert page.status_code == 200, page.status_code
+    data = {**form_values(page.content.decode()), **(changes or {}), **extra}
+    return client.post(url, data)
