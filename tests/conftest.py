@@ -56,3 +56,13 @@ def fresh_cache(settings):
 def no_login_throttling(settings):
     """Login throttling is tested on its own; elsewhere it would only get in the way."""
     settings.AXES_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """A Chinese request must not leave the next test speaking Chinese."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
