@@ -78,18 +78,19 @@ class Picture:
             make_renditions(self.field_file)
         return self
 
+    @cached_property
+    def folder_url(self):
+        # One storage call per image rather than one per rendition: URL building is
+        # a noticeable share of a card-heavy page. (Signed per-file URLs would need
+        # a call each; renditions are public, so one prefix serves them all.)
+        return default_storage.url(folder_for(self.field_file.name))
+
     def srcset(self, extension):
-        return ", ".join(
-            f"{default_storage.url(rendition_name(self.field_file.name, w, extension))}"
-            f" {w}w"
-            for w in self.widths
-        )
+        return ", ".join(f"{self.folder_url}/{w}.{extension} {w}w" for w in self.widths)
 
     def url(self, width, extension="jpg"):
         chosen = next((w for w in self.widths if w >= width), self.widths[-1])
-        return default_storage.url(
-            rendition_name(self.field_file.name, chosen, extension)
-        )
+        return f"{self.folder_url}/{chosen}.{extension}"
 
     def height_for(self, width):
         return round(self.height * width / self.width) if self.width else None
