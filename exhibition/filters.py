@@ -1,7 +1,8 @@
 """The collection's and the people list's filters (django-filter), all in the URL."""
 
 import django_filters
-from django.db.models import Exists, F, Min, OuterRef, Q
+from django.db.models import BigIntegerField, Exists, F, Min, OuterRef, Q
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import (
@@ -37,7 +38,8 @@ def with_curated_order(queryset):
     """Annotate each record with its first place in the exhibition's hanging order."""
     return queryset.annotate(
         curated=Min(
-            F("section_items__section__position") * 1_000_000
+            # 64-bit: PostgreSQL overflows a 32-bit product of these positions.
+            Cast("section_items__section__position", BigIntegerField()) * 1_000_000
             + F("section_items__position")
         )
     )

@@ -452,3 +452,10 @@ def test_each_page_runs_a_fixed_number_of_queries(client, world, path):
 
 def test_person_model_is_imported(world):
     assert Person.objects.published().count() == 2
+
+
+def test_collection_sorts_in_the_curators_order(client, world):
+    world["reporting"].position = 30000  # large positions must not overflow
+    world["reporting"].save()
+    html = client.get("/collection/?sort=curated").content.decode()
+    assert html.index("Rib shears") < html.index("Red Star Over China")
