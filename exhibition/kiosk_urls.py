@@ -1,4 +1,45 @@
 """Kiosk screens, outside the language prefix: a kiosk switches language itself."""
 
+from django.urls import path, register_converter
+
+from exhibition import kiosk_views
+
+
+class LanguageConverter:
+    regex = "en|zh-hans"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(LanguageConverter, "kiosk_language")
+
 app_name = "kiosk"
-urlpatterns = []
+urlpatterns = [
+    path("<slug:slug>/", kiosk_views.home, name="home"),
+    path("<slug:slug>/sw.js", kiosk_views.service_worker, name="service-worker"),
+    path("<slug:slug>/version.json", kiosk_views.version, name="version"),
+    path("<slug:slug>/precache.json", kiosk_views.precache, name="precache"),
+    path("<slug:slug>/heartbeat", kiosk_views.heartbeat, name="heartbeat"),
+    path("<slug:slug>/<kiosk_language:language>/", kiosk_views.home, name="home-in"),
+    path(
+        "<slug:slug>/<kiosk_language:language>/artifacts/<slug:record>/",
+        kiosk_views.record,
+        {"kind": "artifact"},
+        name="artifact",
+    ),
+    path(
+        "<slug:slug>/<kiosk_language:language>/photographs/<slug:record>/",
+        kiosk_views.record,
+        {"kind": "photograph"},
+        name="photograph",
+    ),
+    path(
+        "<slug:slug>/<kiosk_language:language>/people/<slug:person>/",
+        kiosk_views.person,
+        name="person",
+    ),
+]

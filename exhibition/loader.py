@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -28,7 +29,14 @@ from catalog.models import (
     Source,
     Status,
 )
-from exhibition.models import Exhibition, LoadedRecord, Section, SectionItem
+from exhibition.models import (
+    Exhibition,
+    Kiosk,
+    KioskItem,
+    LoadedRecord,
+    Section,
+    SectionItem,
+)
 from exhibition.placeholders import placeholder_image
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -84,6 +92,7 @@ def read_content(directory=CONTENT_DIR):
         "photographs": data["photographs"].get("photograph", []),
         "exhibition": data["exhibition"].get("exhibition"),
         "sections": data["exhibition"].get("section", []),
+        "kiosks": data["exhibition"].get("kiosk", []),
     }
     check_references(content)
     return content
@@ -150,8 +159,48 @@ def check_references(content):
             )
     if content["exhibition"]:
         check_record("exhibition", content["exhibition"], "exhibition")
+    problems.extend(kiosk_problems(content, sections))
     if problems:
         raise ContentError("\n".join(problems))
+
+
+def kiosk_problems(content, sections):
+    problems = []
+    artifacts = {entry.get("accession_number") for entry in content["artifacts"]}
+    photographs = {entry.get("slug") for entry in content["photographs"]}
+    seen = Counter(entry.get("slug") for entry in content["kiosks"])
+    problems.extend(
+        f"kiosks: slug {slug!r} used {count} times"
+        for slug, count in seen.items()
+        if count > 1
+    )
+    for entry in content["kiosks"]:
+        label = f"kiosks {entry.get('slug')!r}"
+        for slug in entry.get("sections", []):
+            if slug not in sections:
+                problems.append(f"{label}: unknown section {slug!r}")
+        for item in entry.get("playlist", []):
+            if item.get("artifact") not in artifacts | {None}:
+                problems.append(f"{label}: unknown artifact {item['artifact']!r}")
+            if item.get("photograph") not in photographs | {None}:
+                problems.append(f"{label}: unknown photograph {item['photograph']!r}")
+            if len(item) != 1 or set(item) - {"artifact", "photograph"}:
+                problems.append(f"{label}: a playlist item names one record")
+        if entry.get("orientation", "portrait") not in Kiosk.Orientation.values:
+            problems.append(f"{label}: unknown orientation {entry['orientation']!r}")
+        if entry.get("default_language", "en") not in Kiosk.Language.values:
+            problems.append(f"{label}: unknown language {entry['default_language']!r}")
+        if not entry.get("slug") or not entry.get("name"):
+            problems.append(f"{label}: a kiosk needs a slug and a name")
+        for name in ("idle_timeout", "attract_count", "attract_interval"):
+            value = entry.get(name, Kiosk._meta.get_field(name).default)
+            try:
+                if type(value) is not int:
+                    raise ValidationError("not a whole number")
+                Kiosk._meta.get_field(name).run_validators(value)
+            except ValidationError:
+                problems.append(f"{label}: {name} {value!r} is out of range")
+    return problems
 
 
 def digest(entry):
@@ -528,6 +577,42 @@ class Loader:
             self.sections[section_entry["slug"]] = section
         return exhibition
 
+    # -- kiosks ----------------------------------------------------------------
+
+    def load_kiosks(self):
+        for entry in self.content["kiosks"]:
+
+            def apply(kiosk, created, entry=entry):
+                set_text(kiosk, "name", entry["name"])
+                kiosk.active = entry.get("active", True)
+                kiosk.location = entry.get("location", "")
+                kiosk.orientation = entry.get("orientation", Kiosk.Orientation.PORTRAIT)
+                kiosk.default_language = entry.get("default_language", "en")
+                kiosk.language_switch = entry.get("language_switch", True)
+                for name in ("idle_timeout", "attract_count", "attract_interval"):
+                    if name in entry:
+                        setattr(kiosk, name, entry[name])
+                kiosk.save()
+                kiosk.sections.set(
+                    [self.sections[slug] for slug in entry.get("sections", [])]
+                )
+                kiosk.playlist.all().delete()
+                KioskItem.objects.bulk_create(
+                    KioskItem(
+                        kiosk=kiosk,
+                        artifact=Artifact.objects.filter(
+                            accession_number=item.get("artifact")
+                        ).first(),
+                        photograph=Photograph.objects.filter(
+                            slug=item.get("photograph")
+                        ).first(),
+                        position=position,
+                    )
+                    for position, item in enumerate(entry.get("playlist", []))
+                )
+
+            self.sync(Kiosk, entry["slug"], {"slug": entry["slug"]}, entry, apply)
+
 
 def load_exhibition(directory=CONTENT_DIR):
     """Load the exhibition in ``directory``; return a LoadReport."""
@@ -541,4 +626,5 @@ def load_exhibition(directory=CONTENT_DIR):
         loader.load_exhibition()
         loader.load_artifacts()
         loader.load_photographs()
+        loader.load_kiosks()
     return report

@@ -7,7 +7,9 @@ no list of keys to chase. Curators (and anyone logged in) always bypass the cach
 so drafts they preview are never stored.
 """
 
+import functools
 import hashlib
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -45,9 +47,20 @@ def bump_version(update_fields=None, **kwargs):
     transaction.on_commit(bump)
 
 
+@functools.cache
+def build_id():
+    """Which deploy rendered a page: cached pages name hashed CSS and JS files, so a
+    new deploy (a new static manifest) must not be served the old deploy's pages."""
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    try:
+        return hashlib.sha256(manifest.read_bytes()).hexdigest()[:12]
+    except OSError:
+        return "dev"
+
+
 def page_key(request, version, language):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{version}:{language}:{request.get_host()}:{path}"
+    return f"page:{build_id()}:{version}:{language}:{request.get_host()}:{path}"
 
 
 class AnonymousPageCacheMiddleware:

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from exhibition.models import Exhibition, Section
+from exhibition.models import Exhibition, Kiosk, Section
 
 
 @register(Exhibition)
@@ -18,3 +18,8 @@ class ExhibitionTranslation(TranslationOptions):
 @register(Section)
 class SectionTranslation(TranslationOptions):
     fields = ("title", "introduction", "hero_alt")
+
+
+@register(Kiosk)
+class KioskTranslation(TranslationOptions):
+    fields = ("name",)

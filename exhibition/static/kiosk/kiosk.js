@@ -1,0 +1,326 @@
+// Kiosk screens: attract loop, idle reset, swipes, image zoom, offline copy, heartbeat.
+// No inline code anywhere: the page's settings come from <body data-kiosk="{…}">.
+"use strict";
+
+(() => {
+  const root = document.documentElement;
+  const config = JSON.parse(document.body.dataset.kiosk || "{}");
+  const home = new URL(config.home, location.href);
+  const seconds = (n) => n * 1000;
+
+  // ---- Locked down: no menus, selection, dragging or page zoom ----------------
+  const block = (event) => event.preventDefault();
+  ["contextmenu", "selectstart", "dragstart", "gesturestart"].forEach((type) =>
+    document.addEventListener(type, block)
+  );
+  document.addEventListener("wheel", (event) => { if (event.ctrlKey) event.preventDefault(); }, { passive: false });
+  document.addEventListener("keydown", (event) => {
+    if ((event.ctrlKey || event.metaKey) && ["+", "-", "=", "0"].includes(event.key)) event.preventDefault();
+  });
+  // Every rendered link stays inside the kiosk; this refuses any that would not.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href]");
+    if (!link) return;
+    const url = new URL(link.href, location.href);
+    if (url.origin !== location.origin || !url.pathname.startsWith(home.pathname)) event.preventDefault();
+  });
+
+  // ---- Attract loop (home screen) -------------------------------------------
+  const attract = document.querySelector("[data-attract]");
+  const browse = document.querySelector("[data-browse]");
+  const slides = attract ? [...attract.querySelectorAll("[data-slide]")] : [];
+  const ticks = attract ? [...attract.querySelectorAll("[data-tick]")] : [];
+  let slide = 0;
+  let slideTimer = null;
+  root.style.setProperty("--attract-seconds", `${config.attractSeconds}s`);
+
+  const attracting = () => Boolean(attract) && !attract.hidden;
+
+  function nextSlide() {
+    slide = (slide + 1) % slides.length;
+    slides.forEach((element, n) => element.classList.toggle("is-current", n === slide));
+    ticks.forEach((element, n) => element.classList.toggle("is-current", n === slide));
+  }
+
+  function explore() {
+    clearInterval(slideTimer);
+    attract.hidden = true;
+    root.classList.add("is-exploring");
+    if (browse) {
+      browse.inert = false;
+      browse.focus({ preventScroll: true });
+    }
+  }
+
+  if (attract) {
+    if (location.hash === "#explore") {
+      explore();
+    } else {
+      if (browse) browse.inert = true;
+      if (slides.length > 1) slideTimer = setInterval(nextSlide, seconds(config.attractSeconds));
+    }
+    // A touch anywhere on the attract loop starts exploring.
+    attract.addEventListener("click", (event) => {
+      event.preventDefault();
+      explore();
+    });
+    window.addEventListener("hashchange", () => {
+      if (location.hash === "#explore" && attracting()) explore();
+    });
+  }
+
+  // ---- Offline copy (service worker) ------------------------------------------
+  const workers = navigator.serviceWorker;
+
+  function askWorker(type, timeout) {
+    const worker = workers && workers.controller;
+    if (!worker) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      const timer = setTimeout(() => resolve(null), timeout);
+      channel.port1.onmessage = (event) => {
+        clearTimeout(timer);
+        resolve(event.data);
+      };
+      worker.postMessage({ type }, [channel.port2]);
+    });
+  }
+
+  function noteCopy(status) {
+    if (!status) return;
+    root.dataset.offline = status.ready ? "ready" : "pending";
+    if (status.version) root.dataset.offlineVersion = status.version;
+  }
+
+  async function keepCopy() {
+    const status = await askWorker("status", seconds(10));
+    noteCopy(status);
+    if (status && !status.ready) noteCopy(await askWorker("refresh", seconds(600)));
+  }
+
+  if (workers) {
+    workers.register(config.serviceWorker, { scope: config.home }).catch(() => {});
+    workers.addEventListener("controllerchange", keepCopy);
+    workers.addEventListener("message", (event) => noteCopy(event.data));
+    if (workers.controller) keepCopy();
+  }
+
+  // ---- Version and heartbeat: every minute, quietly ---------------------------
+  let updatePending = false;
+  let retired = false;
+  const started = Number(sessionStorage.getItem("kiosk-started")) || Date.now();
+  sessionStorage.setItem("kiosk-started", String(started));
+
+  async function checkVersion() {
+    try {
+      const response = await fetch(config.versionUrl, { cache: "no-store" });
+      if (response.status === 404) {
+        // Curators took this kiosk off the air: drop the offline copy at the next reset.
+        retired = true;
+        updatePending = true;
+        root.dataset.update = "retired";
+        return;
+      }
+      const data = await response.json();
+      if (response.ok && data.version && data.version !== config.version) {
+        updatePending = true;
+        root.dataset.update = "pending";
+      }
+    } catch (error) {
+      // The server is away: keep showing what we have and ask again next time.
+    }
+  }
+
+  function sendHeartbeat() {
+    sessionStorage.setItem("kiosk-heartbeat", String(Date.now()));
+    const uptime = Math.max(0, Math.round((Date.now() - started) / 1000));
+    fetch(config.heartbeatUrl, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ version: config.version, uptime }),
+      cache: "no-store",
+      keepalive: true,
+    }).catch(() => {});
+  }
+
+  function everyMinute() {
+    sendHeartbeat();
+    checkVersion();
+    if (root.dataset.offline !== "ready") keepCopy();
+  }
+
+  setInterval(everyMinute, seconds(config.heartbeatSeconds));
+  const lastBeat = Number(sessionStorage.getItem("kiosk-heartbeat")) || 0;
+  if (Date.now() - lastBeat >= seconds(config.heartbeatSeconds)) everyMinute();
+
+  // ---- Idle: count down, then back to the attract loop in the default language --
+  const idle = document.querySelector("[data-idle]");
+  const idleCount = document.querySelector("[data-idle-count]");
+  let idleTimer = null;
+  let countdown = null;
+  let resetting = false;
+
+  async function reset() {
+    if (resetting) return;
+    resetting = true;
+    root.dataset.state = "resetting";
+    const registration = workers ? await workers.getRegistration(config.home) : null;
+    if (retired && registration) {
+      await registration.unregister();
+      const prefix = `kiosk:${home.pathname}:`;
+      for (const name of await caches.keys()) if (name.startsWith(prefix)) await caches.delete(name);
+    } else if (updatePending && workers && workers.controller) {
+      if (registration) registration.update().catch(() => {});
+      await askWorker("refresh", seconds(600));
+    }
+    location.replace(config.home);
+  }
+
+  function stopCountdown() {
+    clearInterval(countdown);
+    countdown = null;
+    idle.hidden = true;
+    root.classList.remove("is-idle");
+  }
+
+  function startCountdown() {
+    let left = config.countdownSeconds;
+    idleCount.textContent = String(left);
+    idle.hidden = false;
+    root.classList.add("is-idle");
+    idle.querySelector("button").focus({ preventScroll: true });
+    countdown = setInterval(() => {
+      left -= 1;
+      idleCount.textContent = String(Math.max(left, 0));
+      if (left <= 0) {
+        clearInterval(countdown);
+        reset();
+      }
+    }, seconds(1));
+  }
+
+  function armIdle() {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(onIdle, seconds(config.idleSeconds));
+  }
+
+  function onIdle() {
+    const atRest = attracting() && config.page === "home" && config.language === config.defaultLanguage;
+    // Nobody is here: apply a waiting update, otherwise just keep looping.
+    if (atRest) {
+      if (updatePending) reset();
+      else armIdle();
+      return;
+    }
+    startCountdown();
+  }
+
+  function activity() {
+    if (resetting) return;
+    if (countdown) stopCountdown();
+    armIdle();
+  }
+
+  ["pointerdown", "keydown", "wheel", "touchstart"].forEach((type) =>
+    document.addEventListener(type, activity, { capture: true, passive: true })
+  );
+  if (idle) {
+    idle.querySelector("button").addEventListener("click", stopCountdown);
+    armIdle();
+  }
+
+  // ---- Swipe between items (item pages) ---------------------------------------
+  const swipeArea = document.querySelector("[data-swipe]");
+  if (swipeArea) {
+    let start = null;
+    swipeArea.addEventListener("pointerdown", (event) => {
+      start = event.isPrimary ? { x: event.clientX, y: event.clientY } : null;
+    });
+    swipeArea.addEventListener("pointercancel", () => { start = null; });
+    swipeArea.addEventListener("pointerup", (event) => {
+      if (!start) return;
+      const dx = event.clientX - start.x;
+      const dy = event.clientY - start.y;
+      start = null;
+      if (Math.abs(dx) < 90 || Math.abs(dx) < 1.5 * Math.abs(dy)) return;
+      const link = document.querySelector(dx < 0 ? "[data-next]" : "[data-previous]");
+      if (!link) return;
+      root.classList.add(dx < 0 ? "is-leaving-left" : "is-leaving-right");
+      location.assign(link.href);
+    });
+  }
+
+  // ---- Pictures: choose a view, open it full screen, pinch to zoom --------------
+  const stageImage = document.querySelector("[data-stage-image]");
+  const stageCaption = document.querySelector("[data-stage-caption]");
+  document.querySelectorAll("[data-thumb]").forEach((button, _, all) => {
+    button.addEventListener("click", () => {
+      stageImage.src = button.dataset.full;
+      stageImage.alt = button.dataset.alt;
+      if (stageCaption) stageCaption.textContent = button.dataset.caption;
+      all.forEach((other) => other.setAttribute("aria-pressed", String(other === button)));
+    });
+  });
+
+  const viewer = document.querySelector("[data-viewer]");
+  const opener = document.querySelector("[data-viewer-open]");
+  if (viewer && opener && typeof viewer.showModal === "function") {
+    const surface = viewer.querySelector("[data-viewer-surface]");
+    const picture = surface.querySelector("img");
+    const pointers = new Map();
+    let scale = 1;
+    let x = 0;
+    let y = 0;
+    let pinch = null;
+    let lastTap = 0;
+
+    const apply = () => { picture.style.transform = `translate(${x}px, ${y}px) scale(${scale})`; };
+    const zoomTo = (next) => {
+      scale = Math.min(6, Math.max(1, next));
+      if (scale === 1) { x = 0; y = 0; }
+      apply();
+    };
+
+    opener.addEventListener("click", () => {
+      picture.src = stageImage.src;
+      picture.alt = stageImage.alt;
+      scale = 1; x = 0; y = 0;
+      apply();
+      viewer.showModal();
+    });
+    viewer.querySelector("[data-viewer-close]").addEventListener("click", () => viewer.close());
+
+    surface.addEventListener("pointerdown", (event) => {
+      surface.setPointerCapture(event.pointerId);
+      pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+      if (pointers.size === 2) {
+        const [a, b] = [...pointers.values()];
+        pinch = { distance: Math.hypot(a.x - b.x, a.y - b.y) || 1, scale };
+      } else if (event.timeStamp - lastTap < 300) {
+        zoomTo(scale > 1 ? 1 : 2.5);
+        lastTap = 0;
+      } else {
+        lastTap = event.timeStamp;
+      }
+    });
+    surface.addEventListener("pointermove", (event) => {
+      const before = pointers.get(event.pointerId);
+      if (!before) return;
+      pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+      if (pointers.size === 2 && pinch) {
+        const [a, b] = [...pointers.values()];
+        zoomTo((pinch.scale * Math.hypot(a.x - b.x, a.y - b.y)) / pinch.distance);
+      } else if (pointers.size === 1 && scale > 1) {
+        x += event.clientX - before.x;
+        y += event.clientY - before.y;
+        apply();
+      }
+    });
+    const release = (event) => {
+      pointers.delete(event.pointerId);
+      if (pointers.size < 2) pinch = null;
+    };
+    surface.addEventListener("pointerup", release);
+    surface.addEventListener("pointercancel", release);
+  }
+})();
