@@ -38,10 +38,11 @@ test: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# The same suite against PostgreSQL (one runs on this machine; see README).
+# The same suite against PostgreSQL (one runs on this machine; see README). The
+# browser tests serve their own SQLite demo site, so they run once, in `make test`.
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/exhibition} \
-	EXPECT_DATABASE=postgresql $(BIN)/python -m pytest $(PYTEST_ARGS)
+	EXPECT_DATABASE=postgresql $(BIN)/python -m pytest --ignore=tests/browser $(PYTEST_ARGS)
 
 # Benchmarks (see README, Performance): scale at 1k and 100k records, throughput.
 bench: install
