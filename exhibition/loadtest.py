@@ -2,8 +2,9 @@
 
 - Load: 200 concurrent connections for 60 s over a mix of public pages; reports
   requests, status codes and socket errors (lost requests).
-- Database outage: mid-load the SQLite file is moved away and back; every answer
-  in the outage must be a 503 page, and the site must recover by itself.
+- Database outage: mid-load the connection to PostgreSQL is cut (through a local
+  proxy) and restored; answers in the outage must be the 503 page, and the site
+  must recover by itself.
 - Cache outage: Redis pointed at a dead port; pages must still be served.
 All traffic stays on 127.0.0.1, every loop is bounded in time.
 """
@@ -165,6 +166,97 @@ def drive(port, seconds, connections, on_tick=None):
     }
 
 
+class CuttableProxy:
+    """A loopback TCP proxy to PostgreSQL that can be cut, as a stopped database is:
+    existing connections drop and new ones are refused until it is restored."""
+
+    def __init__(self, target_port=5432):
+        import socket
+
+        self.target_port = target_port
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(256)
+        self.port = self.listener.getsockname()[1]
+        self.up = True
+        self.sockets = set()
+        self.lock = threading.Lock()
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        import socket
+
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            if not self.up:
+                client.close()
+                continue
+            try:
+                server = socket.create_connection(("127.0.0.1", self.target_port))
+            except OSError:
+                client.close()
+                continue
+            with self.lock:
+                self.sockets |= {client, server}
+            for a, b in ((client, server), (server, client)):
+                threading.Thread(target=self.pipe, args=(a, b), daemon=True).start()
+
+    def pipe(self, source, target):
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, target):
+                try:
+                    sock.close()
+                except OSError:
+                    pass
+
+    def cut(self):
+        self.up = False
+        with self.lock:
+            for sock in self.sockets:
+                try:
+                    sock.shutdown(2)
+                except OSError:
+                    pass
+            self.sockets.clear()
+
+    def restore(self):
+        self.up = True
+
+    def close(self):
+        self.cut()
+        self.listener.close()
+
+
+def prepare_postgres(env, name="exhibition_loadtest"):
+    import psycopg
+
+    with psycopg.connect(
+        "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
+    ) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    pg_env = dict(env, DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{name}")
+    pg_env.pop("SQLITE_PATH", None)
+    for args in (["migrate", "-v0"], ["load_exhibition"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=PROJECT,
+            env=pg_env,
+            check=True,
+            capture_output=True,
+        )
+    return name
+
+
 def run(seconds=60, connections=200, drill_seconds=30):
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix="exhibition-load-"))
@@ -183,23 +275,29 @@ def run(seconds=60, connections=200, drill_seconds=30):
                 process.terminate()
                 process.wait(timeout=30)
 
-        # Database outage: the file vanishes for a third of the drill, then returns.
-        process, port = serve(env, PAGE_CACHE_SECONDS="0")
-        database = Path(env["SQLITE_PATH"])
-        hidden = database.with_suffix(".away")
+        # Database outage: PostgreSQL behind a proxy that is cut for a third of the
+        # drill (connections dropped, new ones refused), then restored.
+        name = prepare_postgres(env)
+        proxy = CuttableProxy()
+        process, port = serve(
+            env,
+            PAGE_CACHE_SECONDS="0",
+            DATABASE_URL=f"postgres://postgres@127.0.0.1:{proxy.port}/{name}",
+        )
 
         def outage():
             time.sleep(drill_seconds / 3)
-            database.rename(hidden)
+            proxy.cut()
             time.sleep(drill_seconds / 3)
-            hidden.rename(database)
+            proxy.restore()
 
         try:
-            print("database outage drill…", flush=True)
+            print("database outage drill (PostgreSQL cut mid-load)…", flush=True)
             report["database_outage"] = drive(port, drill_seconds, 50, on_tick=outage)
         finally:
             process.terminate()
             process.wait(timeout=30)
+            proxy.close()
 
         # Cache outage: Redis at a port where nothing listens.
         process, port = serve(
