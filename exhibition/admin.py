@@ -69,6 +69,8 @@ class SectionItemInline(SortableTabularInline):
 
 @admin.register(Section)
 class SectionAdmin(SortableAdminMixin, TranslationAdmin):
+    # The drag handle takes the place of the first ordering field: make it position.
+    ordering = ["position"]
     list_display = ["title", "exhibition", "gallery_room", "item_count", "status"]
     list_filter = ["status", "exhibition", "gallery_room"]
     search_fields = ["slug", "title_en", "title_zh_hans"]
