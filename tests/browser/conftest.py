@@ -85,6 +85,8 @@ class DemoSite:
         self.manage("collectstatic", "--noinput", "-v0")
         self.manage("migrate", "--noinput", "-v0")
         self.manage("load_exhibition")
+        # Renditions up front: a cold first view would make dozens while a test waits.
+        self.manage("make_renditions")
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
