@@ -172,34 +172,47 @@ def related_records(record, model, limit=RELATED_LIMIT):
     )
 
 
+def record_prefetches():
+    """What every detail page shows beside the record: sources, people, sections."""
+    return [
+        citations_with_sources,
+        Prefetch("people", queryset=Person.objects.published()),
+        Prefetch(
+            "section_items",
+            queryset=SectionItem.objects.filter(
+                section__status="published"
+            ).select_related("section"),
+        ),
+    ]
+
+
+def related_of(record):
+    """Related artifacts and photographs, computed once per content version."""
+    kind = record._meta.model_name
+    artifacts = cached_by_version(
+        "related",
+        lambda: list(related_records(record, Artifact).prefetch_related(first_image)),
+        kind,
+        "artifacts",
+        record.pk,
+    )
+    photographs = cached_by_version(
+        "related",
+        lambda: list(related_records(record, Photograph)),
+        kind,
+        "photographs",
+        record.pk,
+    )
+    return artifacts, photographs
+
+
 @require_GET
 def artifact_detail(request, slug):
     artifact = get_object_or_404(
-        visible(Artifact, request).prefetch_related(
-            first_image,
-            citations_with_sources,
-            Prefetch("people", queryset=Person.objects.published()),
-            Prefetch(
-                "section_items",
-                queryset=SectionItem.objects.filter(
-                    section__status="published"
-                ).select_related("section"),
-            ),
-        ),
+        visible(Artifact, request).prefetch_related(first_image, *record_prefetches()),
         slug=slug,
     )
-    related = cached_by_version(
-        "related",
-        lambda: list(related_records(artifact, Artifact).prefetch_related(first_image)),
-        "artifact",
-        artifact.pk,
-    )
-    related_photographs = cached_by_version(
-        "related",
-        lambda: list(related_records(artifact, Photograph)),
-        "artifact-photographs",
-        artifact.pk,
-    )
+    related, related_photographs = related_of(artifact)
     return render(
         request,
         "exhibition/artifact_detail.html",
@@ -216,32 +229,10 @@ def artifact_detail(request, slug):
 @require_GET
 def photograph_detail(request, slug):
     photograph = get_object_or_404(
-        visible(Photograph, request).prefetch_related(
-            citations_with_sources,
-            Prefetch("people", queryset=Person.objects.published()),
-            Prefetch(
-                "section_items",
-                queryset=SectionItem.objects.filter(
-                    section__status="published"
-                ).select_related("section"),
-            ),
-        ),
+        visible(Photograph, request).prefetch_related(*record_prefetches()),
         slug=slug,
     )
-    related = cached_by_version(
-        "related",
-        lambda: list(related_records(photograph, Photograph)),
-        "photograph",
-        photograph.pk,
-    )
-    related_artifacts = cached_by_version(
-        "related",
-        lambda: list(
-            related_records(photograph, Artifact).prefetch_related(first_image)
-        ),
-        "photograph-artifacts",
-        photograph.pk,
-    )
+    related_artifacts, related = related_of(photograph)
     return render(
         request,
         "exhibition/photograph_detail.html",
