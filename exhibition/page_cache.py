@@ -7,6 +7,7 @@ no list of keys to chase. Curators (and anyone logged in) always bypass the cach
 so drafts they preview are never stored.
 """
 
+import contextvars
 import functools
 import hashlib
 from pathlib import Path
@@ -21,11 +22,23 @@ from django.utils.translation import get_language, get_language_from_path
 CACHEABLE_STATUS = {200, 301, 404}
 
 
+# Read once per request: the page cache, facets and related lists all key on it.
+# Outside a request (commands, tests) it is read afresh every time.
+_OUTSIDE, _UNREAD = object(), object()
+_request_version = contextvars.ContextVar("request_version", default=_OUTSIDE)
+
+
 def current_version():
     from exhibition.models import ContentVersion
 
+    remembered = _request_version.get()
+    if remembered is not _OUTSIDE and remembered is not _UNREAD:
+        return remembered
     value = ContentVersion.objects.filter(pk=1).values_list("value", flat=True).first()
-    return value or 0
+    value = value or 0
+    if remembered is _UNREAD:
+        _request_version.set(value)
+    return value
 
 
 # Saves that touch only these fields (a kiosk's heartbeat) change nothing visitors see.
@@ -40,6 +53,8 @@ def bump_version(update_fields=None, **kwargs):
         return
 
     def bump():
+        if _request_version.get() is not _OUTSIDE:
+            _request_version.set(_UNREAD)  # this request's later reads see the bump
         updated = ContentVersion.objects.filter(pk=1).update(value=F("value") + 1)
         if not updated:
             ContentVersion.objects.get_or_create(pk=1, defaults={"value": 1})
@@ -82,6 +97,13 @@ class AnonymousPageCacheMiddleware:
         )
 
     def __call__(self, request):
+        token = _request_version.set(_UNREAD)  # a fresh read for each request
+        try:
+            return self.respond(request)
+        finally:
+            _request_version.reset(token)
+
+    def respond(self, request):
         if not self.cacheable(request):
             return self.get_response(request)
         language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
