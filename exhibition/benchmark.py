@@ -127,7 +127,7 @@ def database_env(size, workdir):
     if url.startswith(("postgres://", "postgresql://")):
         import psycopg
 
-        base, _, _name = url.rpartition("/")
+        base = url.rpartition("/")[0]
         name = f"exhibition_bench_{size}"
         with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
@@ -390,10 +390,9 @@ def run(sizes, seconds, repeats=30):
         if seconds:
             env = envs[sizes[0]]
             manage(env, "collectstatic", "--noinput", "-v0")
-            with_env = dict(env)
             paths = report["scale"][str(sizes[0])]["pages"]
             report["throughput"] = throughput(
-                with_env, seconds, {name: row["path"] for name, row in paths.items()}
+                env, seconds, {name: row["path"] for name, row in paths.items()}
             )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
