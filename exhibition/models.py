@@ -94,7 +94,50 @@ class Section(models.Model):
         return reverse("exhibition:section-detail", args=[self.slug])
 
 
-class SectionItem(models.Model):
+def placement_constraints(container, name, artifact_message, photograph_message):
+    """The rules shared by every list of catalogue records (a section, a playlist):
+    each entry is one artifact or one photograph, and appears once per list."""
+    return [
+        models.CheckConstraint(
+            condition=(
+                models.Q(artifact__isnull=False, photograph__isnull=True)
+                | models.Q(artifact__isnull=True, photograph__isnull=False)
+            ),
+            name=f"{name}_item_is_artifact_or_photograph",
+            violation_error_message=_(
+                "Choose either an artifact or a photograph, not both."
+            ),
+        ),
+        models.UniqueConstraint(
+            fields=[container, "artifact"],
+            condition=models.Q(artifact__isnull=False),
+            name=f"artifact_once_per_{name}",
+            violation_error_message=artifact_message,
+        ),
+        models.UniqueConstraint(
+            fields=[container, "photograph"],
+            condition=models.Q(photograph__isnull=False),
+            name=f"photograph_once_per_{name}",
+            violation_error_message=photograph_message,
+        ),
+    ]
+
+
+class Placement(models.Model):
+    """An entry that is either an artifact or a photograph (see the constraints)."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return str(self.record)
+
+    @property
+    def record(self):
+        return self.artifact or self.photograph
+
+
+class SectionItem(Placement):
     """One artifact or photograph hung in a section, at a curator-chosen place."""
 
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
@@ -118,39 +161,14 @@ class SectionItem(models.Model):
 
     class Meta:
         ordering = ["section", "position", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(artifact__isnull=False, photograph__isnull=True)
-                    | models.Q(artifact__isnull=True, photograph__isnull=False)
-                ),
-                name="section_item_is_artifact_or_photograph",
-                violation_error_message=_(
-                    "Choose either an artifact or a photograph, not both."
-                ),
-            ),
-            models.UniqueConstraint(
-                fields=["section", "artifact"],
-                condition=models.Q(artifact__isnull=False),
-                name="artifact_once_per_section",
-                violation_error_message=_("This artifact is already in the section."),
-            ),
-            models.UniqueConstraint(
-                fields=["section", "photograph"],
-                condition=models.Q(photograph__isnull=False),
-                name="photograph_once_per_section",
-                violation_error_message=_("This photograph is already in the section."),
-            ),
-        ]
+        constraints = placement_constraints(
+            "section",
+            "section",
+            _("This artifact is already in the section."),
+            _("This photograph is already in the section."),
+        )
         verbose_name = _("item in section")
         verbose_name_plural = _("items in section")
-
-    def __str__(self):
-        return str(self.record)
-
-    @property
-    def record(self):
-        return self.artifact or self.photograph
 
 
 class LoadedRecord(models.Model):
@@ -319,7 +337,7 @@ class Kiosk(models.Model):
         return self.last_seen is None or self.last_seen < since
 
 
-class KioskItem(models.Model):
+class KioskItem(Placement):
     """One artifact or photograph in a kiosk's curated playlist."""
 
     kiosk = models.ForeignKey(Kiosk, on_delete=models.CASCADE, related_name="playlist")
@@ -343,38 +361,11 @@ class KioskItem(models.Model):
 
     class Meta:
         ordering = ["kiosk", "position", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(artifact__isnull=False, photograph__isnull=True)
-                    | models.Q(artifact__isnull=True, photograph__isnull=False)
-                ),
-                name="kiosk_item_is_artifact_or_photograph",
-                violation_error_message=_(
-                    "Choose either an artifact or a photograph, not both."
-                ),
-            ),
-            models.UniqueConstraint(
-                fields=["kiosk", "artifact"],
-                condition=models.Q(artifact__isnull=False),
-                name="artifact_once_per_kiosk",
-                violation_error_message=_("This artifact is already in the playlist."),
-            ),
-            models.UniqueConstraint(
-                fields=["kiosk", "photograph"],
-                condition=models.Q(photograph__isnull=False),
-                name="photograph_once_per_kiosk",
-                violation_error_message=_(
-                    "This photograph is already in the playlist."
-                ),
-            ),
-        ]
+        constraints = placement_constraints(
+            "kiosk",
+            "kiosk",
+            _("This artifact is already in the playlist."),
+            _("This photograph is already in the playlist."),
+        )
         verbose_name = _("playlist item")
         verbose_name_plural = _("playlist items")
-
-    def __str__(self):
-        return str(self.record)
-
-    @property
-    def record(self):
-        return self.artifact or self.photograph
