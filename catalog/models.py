@@ -61,10 +61,9 @@ def workflow_permissions(name, plural):
     ]
 
 
-class Record(models.Model):
-    """Fields every catalogued, publishable record shares."""
+class Publishable(models.Model):
+    """Anything with a workflow status: records, exhibitions, sections."""
 
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
     status = models.CharField(
         _("status"),
         max_length=12,
@@ -72,6 +71,21 @@ class Record(models.Model):
         default=Status.DRAFT,
         db_index=True,
     )
+
+    objects = RecordQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+
+class Record(Publishable):
+    """Fields every catalogued, publishable record shares."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
     disputed = models.BooleanField(
         _("disputed"),
         default=False,
@@ -104,14 +118,8 @@ class Record(models.Model):
         ),
     )
 
-    objects = RecordQuerySet.as_manager()
-
     class Meta:
         abstract = True
-
-    @property
-    def is_published(self):
-        return self.status == Status.PUBLISHED
 
 
 class Source(models.Model):

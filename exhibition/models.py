@@ -10,18 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog.images import CheckedImageField, UploadPath
-from catalog.models import Artifact, Photograph, RecordQuerySet, Status
+from catalog.models import Artifact, Photograph, Publishable
 
 
-class Exhibition(models.Model):
+class Exhibition(Publishable):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    status = models.CharField(
-        _("status"),
-        max_length=12,
-        choices=Status.choices,
-        default=Status.DRAFT,
-        db_index=True,
-    )
     title = models.CharField(_("title"), max_length=300)
     subtitle = models.CharField(_("subtitle"), max_length=400, blank=True)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
@@ -33,8 +26,6 @@ class Exhibition(models.Model):
     introduction = models.TextField(_("introduction"), blank=True)
     citations = GenericRelation("catalog.Citation")
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-
-    objects = RecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-opening_date", "slug"]
@@ -48,7 +39,7 @@ class Exhibition(models.Model):
         return reverse("exhibition:home")
 
 
-class Section(models.Model):
+class Section(Publishable):
     exhibition = models.ForeignKey(
         Exhibition,
         on_delete=models.PROTECT,
@@ -56,13 +47,6 @@ class Section(models.Model):
         verbose_name=_("exhibition"),
     )
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    status = models.CharField(
-        _("status"),
-        max_length=12,
-        choices=Status.choices,
-        default=Status.DRAFT,
-        db_index=True,
-    )
     title = models.CharField(_("title"), max_length=300)
     introduction = models.TextField(_("introduction"), blank=True)
     hero_image = CheckedImageField(
@@ -79,8 +63,6 @@ class Section(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0, db_index=True)
     citations = GenericRelation("catalog.Citation")
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-
-    objects = RecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["exhibition", "position", "pk"]

@@ -85,7 +85,10 @@ def home(request):
 @require_GET
 def section_detail(request, slug):
     section = get_object_or_404(
-        visible(Section, request).select_related("exhibition"), slug=slug
+        visible(Section, request)
+        .select_related("exhibition")
+        .prefetch_related(citations_with_sources),
+        slug=slug,
     )
     items = (
         SectionItem.objects.filter(section=section)

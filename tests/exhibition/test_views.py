@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from catalog.models import Person, Role, Status
 from tests.factories import (
+    cite,
     hang,
     make_artifact,
     make_exhibition,
@@ -90,6 +91,10 @@ def world():
     hang(rescue, shears, 1)
     hang(rescue, photo, 0)
     hang(reporting, book, 0)
+    # Real content cites a source on nearly everything, each often several times.
+    for record in (exhibition, rescue, reporting, bethune, snow, shears, book, photo):
+        for locator in ("§1, para 2", "§3.2, para 4"):
+            cite(record, locator=locator)
     secret = {}
     for status in HIDDEN:
         person = make_person(
@@ -207,6 +212,47 @@ def test_a_curator_with_change_permission_previews_a_draft_with_a_banner(
     # Permission on artifacts does not open photographs.
     photograph = world["secret"][Status.DRAFT][2]
     assert client.get(photograph.get_absolute_url()).status_code == 404
+
+
+BANNER = "draft-banner"
+
+
+@pytest.mark.parametrize("path", [p for p in LOCALISED_PAGES if "sitemap" not in p])
+def test_visitors_never_see_a_preview_banner(client, world, path):
+    assert BANNER not in client.get(path).content.decode()
+
+
+@pytest.mark.parametrize("path", ["/", "/sections/rescue/", "/artifacts/rib-shears/"])
+def test_pages_served_from_the_page_cache_carry_no_banner(
+    client, world, settings, path
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    first, second = client.get(path), client.get(path)
+    assert second["X-Page-Cache"] == "hit"
+    for response in (first, second):
+        assert BANNER not in response.content.decode()
+
+
+@pytest.mark.parametrize("kind", ["section", "artifact"])
+def test_a_curator_previewing_a_draft_sees_the_banner_and_visitors_never_do(
+    client, world, settings, django_user_model, kind
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    record = world["secret"][Status.DRAFT][3 if kind == "section" else 1]
+    curator = django_user_model.objects.create_user(
+        "previewer", password="x-long-password-1"
+    )
+    curator.user_permissions.add(Permission.objects.get(codename=f"change_{kind}"))
+    client.force_login(curator)
+    previewed = client.get(record.get_absolute_url())
+    assert previewed.status_code == 200
+    assert BANNER in previewed.content.decode()
+    client.logout()
+    client.cookies.clear()
+    assert client.get(record.get_absolute_url()).status_code == 404
+    # A published section, seen by the same curator, has no banner either.
+    client.force_login(curator)
+    assert BANNER not in client.get("/sections/rescue/").content.decode()
 
 
 def test_home_shows_title_sections_in_order_and_featured_people(client, world):
@@ -408,6 +454,8 @@ def test_unknown_pages_get_the_designed_404(client, world):
 
 
 def make_many(world, count):
+    """More of everything a page shows: records with images, people, placements
+    and citations, and more citations on the sections themselves."""
     for n in range(count):
         artifact = make_artifact(year_from=1938, year_to=1939)
         artifact.people.add(world["bethune"])
@@ -415,7 +463,13 @@ def make_many(world, count):
         photograph.people.add(world["snow"])
         hang(world["rescue"], artifact, 100 + n)
         hang(world["rescue"], photograph, 100 + n)
-        make_person(nationality="US").artifacts.add(artifact)
+        person = make_person(nationality="US")
+        person.artifacts.add(artifact)
+        for record in (artifact, photograph, person):
+            cite(record)
+        if n % 20 == 0:
+            for record in (world["rescue"], world["exhibition"], world["shears"]):
+                cite(record)
 
 
 QUERY_PAGES = [
