@@ -144,6 +144,7 @@ class PublishingAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_per_page = 50
     save_on_top = True
     change_form_template = "admin/catalog/record_change_form.html"
+    view_on_site = False  # the form shows its own "View/Preview on site" link
     change_list_template = "admin/catalog/record_change_list.html"
     workflow_fields = ["status", "publish_at", "workflow_steps"]
 

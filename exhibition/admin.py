@@ -39,6 +39,9 @@ class ExhibitionAdmin(SortableAdminBase, TranslationAdmin):
         (_("Text"), {"fields": ["organisers", "supporters", "introduction"]}),
     ]
 
+    class Media:
+        css = {"all": ["catalog/admin.css"]}
+
 
 class SectionItemInline(SortableTabularInline):
     model = SectionItem

@@ -1,0 +1,76 @@
+"""The curators' admin in a real browser: change forms fit the window."""
+
+import pytest
+
+PASSWORD = "layout-check-password-1"
+
+# One of each kind of record, as the demo ships them, plus the empty add forms.
+CHANGE_FORMS = [
+    "catalog/artifact/{artifact}/change/",
+    "catalog/artifact/add/",
+    "catalog/photograph/{photograph}/change/",
+    "catalog/person/{person}/change/",
+    "catalog/source/{source}/change/",
+    "catalog/role/{role}/change/",
+    "exhibition/exhibition/{exhibition}/change/",
+    "exhibition/section/{section}/change/",
+    "exhibition/kiosk/{kiosk}/change/",
+]
+
+
+@pytest.fixture(scope="module")
+def admin_pages(site):
+    ids = site.shell(
+        "from django.contrib.auth import get_user_model\n"
+        "from catalog.models import Artifact, Person, Photograph, Role, Source\n"
+        "from exhibition.models import Exhibition, Kiosk, Section\n"
+        "User = get_user_model()\n"
+        "User.objects.filter(username='layout').delete()\n"
+        f"User.objects.create_superuser('layout', 'l@example.org', '{PASSWORD}')\n"
+        "print(' '.join(str(m.objects.order_by('pk').first().pk) for m in "
+        "(Artifact, Photograph, Person, Source, Role, Exhibition, Section, Kiosk)))"
+    ).splitlines()[-1].split()
+    keys = "artifact photograph person source role exhibition section kiosk".split()
+    values = dict(zip(keys, ids, strict=True))
+    return [path.format(**values) for path in CHANGE_FORMS]
+
+
+@pytest.fixture
+def curator_page(browser, site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site.url}/admin/login/")
+    page.fill("#id_username", "layout")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{site.url}/admin/")
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 1440])
+def test_every_admin_change_form_fits_the_window(
+    curator_page, site, admin_pages, width, screenshot
+):
+    curator_page.set_viewport_size({"width": width, "height": 900})
+    too_wide = {}
+    for path in admin_pages:
+        curator_page.goto(f"{site.url}/admin/{path}")
+        scroll, client = curator_page.evaluate(
+            "[document.documentElement.scrollWidth,"
+            " document.documentElement.clientWidth]"
+        )
+        if scroll > client:
+            too_wide[path] = scroll
+    curator_page.goto(f"{site.url}/admin/{admin_pages[0]}")
+    screenshot(curator_page, f"admin-artifact-change-{width}")
+    assert not too_wide, f"wider than {width} px: {too_wide}"
+
+
+def test_the_change_form_offers_view_on_site_once(curator_page, site, admin_pages):
+    for path in admin_pages:
+        if "/add/" in path:
+            continue
+        curator_page.goto(f"{site.url}/admin/{path}")
+        links = curator_page.locator(".object-tools a.viewsitelink")
+        assert links.count() <= 1, path
