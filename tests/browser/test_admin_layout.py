@@ -20,16 +20,20 @@ CHANGE_FORMS = [
 
 @pytest.fixture(scope="module")
 def admin_pages(site):
-    ids = site.shell(
-        "from django.contrib.auth import get_user_model\n"
-        "from catalog.models import Artifact, Person, Photograph, Role, Source\n"
-        "from exhibition.models import Exhibition, Kiosk, Section\n"
-        "User = get_user_model()\n"
-        "User.objects.filter(username='layout').delete()\n"
-        f"User.objects.create_superuser('layout', 'l@example.org', '{PASSWORD}')\n"
-        "print(' '.join(str(m.objects.order_by('pk').first().pk) for m in "
-        "(Artifact, Photograph, Person, Source, Role, Exhibition, Section, Kiosk)))"
-    ).splitlines()[-1].split()
+    ids = (
+        site.shell(
+            "from django.contrib.auth import get_user_model\n"
+            "from catalog.models import Artifact, Person, Photograph, Role, Source\n"
+            "from exhibition.models import Exhibition, Kiosk, Section\n"
+            "User = get_user_model()\n"
+            "User.objects.filter(username='layout').delete()\n"
+            f"User.objects.create_superuser('layout', 'l@example.org', '{PASSWORD}')\n"
+            "print(' '.join(str(m.objects.order_by('pk').first().pk) for m in "
+            "(Artifact, Photograph, Person, Source, Role, Exhibition, Section, Kiosk)))"
+        )
+        .splitlines()[-1]
+        .split()
+    )
     keys = "artifact photograph person source role exhibition section kiosk".split()
     values = dict(zip(keys, ids, strict=True))
     return [path.format(**values) for path in CHANGE_FORMS]
