@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from exhibition import benchmark
+from exhibition.bench import benchmark
 
 
 class Command(BaseCommand):
@@ -21,7 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if options["mode"] == "load":
-            from exhibition import loadtest
+            from exhibition.bench import loadtest
 
             loadtest.run(seconds=options["seconds"])
         elif options["mode"] == "scale":

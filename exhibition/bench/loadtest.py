@@ -22,7 +22,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from exhibition.benchmark import OUT_DIR, PROJECT, free_port, machine_info
+from exhibition.bench.benchmark import OUT_DIR, PROJECT, free_port, machine_info
 
 PATHS = [
     "/",

@@ -22,7 +22,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 OUT_DIR = PROJECT / "var" / "bench"
 
 
@@ -99,7 +99,7 @@ def scale_command(size, out, repeats=30):
     """Runs inside a process whose database is the throwaway one for ``size``."""
     from django.core.management import call_command
 
-    from exhibition import synthetic
+    from exhibition.bench import synthetic
 
     call_command("migrate", verbosity=0, interactive=False)
     started = time.perf_counter()

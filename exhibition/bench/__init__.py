@@ -1,0 +1,1 @@
+"""Measuring the site: benchmark, load and fault drills, synthetic collections."""
