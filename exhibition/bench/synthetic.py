@@ -19,84 +19,12 @@ from catalog.models import (
     Source,
     Status,
 )
+from exhibition.bench.words import text
 from exhibition.models import Exhibition, Section, SectionItem
 from exhibition.placeholders import placeholder_image
 
 # The demo's proportions: 47 artifacts, 54 photographs, 26 people.
 SHARES = {"artifact": 0.37, "photograph": 0.42, "person": 0.21}
-SUBJECTS_EN = [
-    "field hospital",
-    "bomber crew",
-    "relief convoy",
-    "radio workshop",
-    "printing press",
-    "aviation school",
-    "epidemic station",
-    "supply depot",
-    "mountain airfield",
-    "cooperative weaving shop",
-    "river crossing",
-    "newspaper office",
-]
-SUBJECTS_ZH = [
-    "战地医院",
-    "轰炸机机组",
-    "救援车队",
-    "无线电工坊",
-    "印刷所",
-    "航空学校",
-    "防疫站",
-    "物资仓库",
-    "山区机场",
-    "合作社织布车间",
-    "渡口",
-    "报馆",
-]
-PLACES_EN = [
-    "Yan'an",
-    "Wuhan",
-    "Chongqing",
-    "Kunming",
-    "Guiyang",
-    "Lanzhou",
-    "Chengdu",
-    "Xi'an",
-    "Guilin",
-    "Baoshan",
-]
-PLACES_ZH = [
-    "延安",
-    "武汉",
-    "重庆",
-    "昆明",
-    "贵阳",
-    "兰州",
-    "成都",
-    "西安",
-    "桂林",
-    "保山",
-]
-SENTENCE_EN = (
-    "This record documents the {subject} near {place} in {year}, when "
-    "volunteers from abroad worked beside Chinese colleagues under fire. "
-)
-SENTENCE_ZH = (
-    "该记录反映了{year}年{place}附近的{subject}，国际志愿者与中国同仁并肩工作。"
-)
-
-
-def _text(rng, year, sentences=3):
-    i, j = rng.randrange(len(SUBJECTS_EN)), rng.randrange(len(PLACES_EN))
-    en = SENTENCE_EN.format(subject=SUBJECTS_EN[i], place=PLACES_EN[j], year=year)
-    zh = SENTENCE_ZH.format(subject=SUBJECTS_ZH[i], place=PLACES_ZH[j], year=year)
-    return (
-        SUBJECTS_EN[i],
-        SUBJECTS_ZH[i],
-        PLACES_EN[j],
-        PLACES_ZH[j],
-        (en * sentences).strip(),
-        zh * sentences,
-    )
 
 
 def build(size, seed=1931, batch=2000):
@@ -149,7 +77,7 @@ def build(size, seed=1931, batch=2000):
         people = []
         for n in range(counts["person"]):
             year = rng.randint(1880, 1915)
-            _, _, place, place_zh, body, body_zh = _text(rng, year + 50, 6)
+            _, _, place, place_zh, body, body_zh = text(rng, year + 50, 6)
             people.append(
                 Person(
                     slug=f"person-{n}",
@@ -187,7 +115,7 @@ def build(size, seed=1931, batch=2000):
         artifacts = []
         for n in range(counts["artifact"]):
             year = rng.randint(1931, 1945)
-            subject, subject_zh, place, place_zh, body, body_zh = _text(rng, year)
+            subject, subject_zh, place, place_zh, body, body_zh = text(rng, year)
             artifacts.append(
                 Artifact(
                     slug=f"artifact-{n}",
@@ -230,7 +158,7 @@ def build(size, seed=1931, batch=2000):
         photographs = []
         for n in range(counts["photograph"]):
             year = rng.randint(1931, 1945)
-            subject, subject_zh, place, place_zh, body, body_zh = _text(rng, year, 2)
+            subject, subject_zh, place, place_zh, body, body_zh = text(rng, year, 2)
             photographs.append(
                 Photograph(
                     slug=f"photograph-{n}",
