@@ -14,7 +14,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
-    path("kiosk/", include("exhibition.kiosk_urls")),
+    path("kiosk/", include("exhibition.kiosk.urls")),
     # An index of paged sitemaps, so no response grows with the collection.
     path(
         "sitemap.xml",

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from catalog.admin import CitationInline, thumbnail
-from exhibition.kiosk_content import KioskContent
+from exhibition.kiosk.content import KioskContent
 from exhibition.models import Exhibition, Kiosk, KioskItem, Section, SectionItem
 
 

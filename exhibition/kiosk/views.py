@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
-from exhibition.kiosk_content import KioskContent, service_worker_source
+from exhibition.kiosk.content import KioskContent, service_worker_source
 from exhibition.models import Kiosk
 
 COUNTDOWN_SECONDS = 10

@@ -21,7 +21,7 @@ from exhibition.models import Exhibition, KioskItem, Section, SectionItem
 
 CARD_WIDTH = 640
 STATIC_ASSETS = ("kiosk/kiosk.css", "kiosk/kiosk.js", "kiosk/icon.svg")
-SERVICE_WORKER = Path(__file__).resolve().parent / "static" / "kiosk" / "sw.js"
+SERVICE_WORKER = Path(__file__).resolve().parents[1] / "static" / "kiosk" / "sw.js"
 
 
 @cache

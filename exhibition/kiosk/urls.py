@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from exhibition import kiosk_views
+from exhibition.kiosk import views
 
 
 class LanguageConverter:
@@ -19,27 +19,27 @@ register_converter(LanguageConverter, "kiosk_language")
 
 app_name = "kiosk"
 urlpatterns = [
-    path("<slug:slug>/", kiosk_views.home, name="home"),
-    path("<slug:slug>/sw.js", kiosk_views.service_worker, name="service-worker"),
-    path("<slug:slug>/version.json", kiosk_views.version, name="version"),
-    path("<slug:slug>/precache.json", kiosk_views.precache, name="precache"),
-    path("<slug:slug>/heartbeat", kiosk_views.heartbeat, name="heartbeat"),
-    path("<slug:slug>/<kiosk_language:language>/", kiosk_views.home, name="home-in"),
+    path("<slug:slug>/", views.home, name="home"),
+    path("<slug:slug>/sw.js", views.service_worker, name="service-worker"),
+    path("<slug:slug>/version.json", views.version, name="version"),
+    path("<slug:slug>/precache.json", views.precache, name="precache"),
+    path("<slug:slug>/heartbeat", views.heartbeat, name="heartbeat"),
+    path("<slug:slug>/<kiosk_language:language>/", views.home, name="home-in"),
     path(
         "<slug:slug>/<kiosk_language:language>/artifacts/<slug:record>/",
-        kiosk_views.record,
+        views.record,
         {"kind": "artifact"},
         name="artifact",
     ),
     path(
         "<slug:slug>/<kiosk_language:language>/photographs/<slug:record>/",
-        kiosk_views.record,
+        views.record,
         {"kind": "photograph"},
         name="photograph",
     ),
     path(
         "<slug:slug>/<kiosk_language:language>/people/<slug:person>/",
-        kiosk_views.person,
+        views.person,
         name="person",
     ),
 ]

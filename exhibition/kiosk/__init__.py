@@ -1,0 +1,1 @@
+"""The hall's touchscreens: kiosk views, URLs, the offline bundle and its version."""
