@@ -7,7 +7,6 @@ kiosk's pages, its precache list and its content version are all built from one
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -16,10 +15,16 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 from catalog.models import Artifact, ArtifactImage, Person, Photograph
-from catalog.renditions import Picture
+from exhibition.kiosk.entries import (
+    CARD_WIDTH,
+    Entry,
+    Group,
+    PersonEntry,
+    image_state,
+    kiosk_image,
+)
 from exhibition.models import Exhibition, KioskItem, Section, SectionItem
 
-CARD_WIDTH = 640
 STATIC_ASSETS = ("kiosk/kiosk.css", "kiosk/kiosk.js", "kiosk/icon.svg")
 SERVICE_WORKER = Path(__file__).resolve().parents[1] / "static" / "kiosk" / "sw.js"
 
@@ -32,85 +37,6 @@ def service_worker_source():
 @cache
 def service_worker_digest():
     return hashlib.sha256(service_worker_source().encode()).hexdigest()
-
-
-@dataclass
-class Image:
-    """One picture as the kiosk shows it: full screen and as a card."""
-
-    source: object
-    alt_field: str
-    full: str
-    card: str
-    width: int
-    height: int
-
-    @property
-    def alt(self):
-        return getattr(self.source, self.alt_field) or ""
-
-    @property
-    def caption(self):
-        return self.source.caption if isinstance(self.source, ArtifactImage) else ""
-
-
-def image_state(image):
-    """What of a picture the version depends on, in every language."""
-    source = image.source
-    texts = [
-        getattr(source, f"{name}_{suffix}", "")
-        for name in ("alt_text", "caption")
-        for suffix in ("en", "zh_hans")
-    ]
-    return [image.full, *texts] if isinstance(source, ArtifactImage) else [image.full]
-
-
-def kiosk_image(field_file, width, height, source, alt_field, full_width):
-    if not field_file or not width:
-        return None
-    picture = Picture(field_file, width, height).ensure()
-    return Image(
-        source=source,
-        alt_field=alt_field,
-        full=picture.url(full_width, "webp"),
-        card=picture.url(CARD_WIDTH, "webp"),
-        width=width,
-        height=height,
-    )
-
-
-@dataclass
-class Entry:
-    """An artifact or photograph in the kiosk, at its place in the kiosk's order."""
-
-    kind: str
-    record: object
-    section: object
-    position: int
-    images: list
-    people: list = field(default_factory=list)
-    index: int = 0
-    url: str = ""
-
-    @property
-    def image(self):
-        return self.images[0] if self.images else None
-
-
-@dataclass
-class PersonEntry:
-    person: object
-    portrait: Image
-    entries: list = field(default_factory=list)
-    url: str = ""
-
-
-@dataclass
-class Group:
-    """A shelf on the kiosk's home screen: one section, or the playlist."""
-
-    section: object
-    entries: list
 
 
 class KioskContent:
