@@ -1,0 +1,36 @@
+"""What the museum holds: artifacts, photographs, biographies and their sources."""
+
+from catalog.models.people import Person
+from catalog.models.records import (
+    Artifact,
+    ArtifactImage,
+    Photograph,
+    Publishable,
+    Record,
+    RecordQuerySet,
+    Status,
+    workflow_permissions,
+    workflow_user,
+)
+from catalog.models.sources import Citation, Source
+from catalog.models.tools import CollectionImport, Readiness
+from catalog.models.vocabularies import Nationality, Role
+
+__all__ = [
+    "Artifact",
+    "ArtifactImage",
+    "Citation",
+    "CollectionImport",
+    "Nationality",
+    "Person",
+    "Photograph",
+    "Publishable",
+    "Readiness",
+    "Record",
+    "RecordQuerySet",
+    "Role",
+    "Source",
+    "Status",
+    "workflow_permissions",
+    "workflow_user",
+]
