@@ -1,6 +1,6 @@
 """schema.org JSON-LD for detail pages, so search engines understand the records."""
 
-from catalog.renditions import Picture
+from catalog.images.renditions import Picture
 
 
 def _absolute(request, path):

@@ -18,8 +18,8 @@ from django.urls import reverse
 from PIL import Image
 
 from catalog.images import validate_image_file
+from catalog.images.renditions import make_renditions
 from catalog.models import Artifact, Person, Photograph, Status
-from catalog.renditions import make_renditions
 from tests.factories import (
     hang,
     image_bytes,
@@ -218,7 +218,7 @@ def test_renditions_apply_orientation_and_drop_private_metadata(isolated_media):
     widths = make_renditions(photograph.image)
     from django.core.files.storage import default_storage
 
-    from catalog.renditions import rendition_name
+    from catalog.images.renditions import rendition_name
 
     with default_storage.open(
         rendition_name(photograph.image.name, widths[-1], "jpg")

@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from catalog.images.renditions import Picture
 from catalog.models import ArtifactImage
-from catalog.renditions import Picture
 
 CARD_WIDTH = 640
 

@@ -7,7 +7,7 @@ from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from catalog.renditions import Picture
+from catalog.images.renditions import Picture
 
 register = template.Library()
 

@@ -2,7 +2,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from catalog.images import CheckedImageField
-from catalog.renditions import Picture
+from catalog.images.renditions import Picture
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Checking uploaded images, and naming them in storage.
+"""Checking uploaded images: the validator and the model field that applies it.
 
 An upload is accepted only if Pillow decodes it completely as one of the allowed
 formats, within the byte and pixel limits in settings. The pixel count is read from
@@ -7,16 +7,13 @@ expanded in memory.
 """
 
 import re
-import uuid
 import warnings
-from pathlib import PurePosixPath
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
@@ -115,24 +112,6 @@ def validate_image_file(file):
     return image_format
 
 
-@deconstructible
-class UploadPath:
-    """An ``upload_to`` that names files by a random id, never by the upload's name."""
-
-    def __init__(self, folder):
-        self.folder = folder
-
-    def __call__(self, instance, filename):
-        suffix = PurePosixPath(filename).suffix.lower()
-        suffix = {".jpeg": ".jpg", ".jpe": ".jpg", ".tiff": ".tif"}.get(suffix, suffix)
-        if suffix not in ALLOWED_FORMATS.values():
-            suffix = ".img"
-        return f"{self.folder}/{uuid.uuid4().hex}{suffix}"
-
-    def __eq__(self, other):
-        return isinstance(other, UploadPath) and other.folder == self.folder
-
-
 class CheckedImageFormField(forms.ImageField):
     """An image form field whose errors say what is wrong with the file."""
 
@@ -148,3 +127,8 @@ class CheckedImageField(models.ImageField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": CheckedImageFormField, **kwargs})
+
+    def deconstruct(self):
+        # Migrations name the field by its short, stable path.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "catalog.images.CheckedImageField", args, kwargs
