@@ -198,8 +198,7 @@ class KioskContent:
 
     def person_url(self, person_entry, language):
         return reverse(
-            "kiosk:person",
-            args=[self.kiosk.slug, language, person_entry.person.slug],
+            "kiosk:person", args=[self.kiosk.slug, language, person_entry.person.slug]
         )
 
     def set_language(self, language):

@@ -1,0 +1,261 @@
+"""The base admin for publishable records: workflow, roles, history."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from catalog import workflow
+from catalog.admin.common import translated_field_names
+from catalog.admin.deleted import DeletedRecordsMixin
+from catalog.models import Status
+
+WORKFLOW_BUTTONS = {
+    "submit": _("Save and submit for review"),
+    "publish": _("Save, approve and publish"),
+    "return_to_draft": _("Save and send back to draft"),
+    "withdraw": _("Save and withdraw from the public"),
+}
+
+
+class PublishingAdmin(DeletedRecordsMixin, SimpleHistoryAdmin, TranslationAdmin):
+    """Shared columns, workflow buttons, role rules and history for the records.
+
+    Status changes only through ``catalog.workflow`` (buttons and bulk actions),
+    never through the form. A translator (``translate_<model>`` without
+    ``change_<model>``) may edit only the English and Chinese text fields.
+    """
+
+    actions = ["submit_for_review", "publish", "unpublish"]
+    list_per_page = 50
+    save_on_top = True
+    change_form_template = "admin/catalog/record_change_form.html"
+    view_on_site = False  # the form shows its own "View/Preview on site" link
+    change_list_template = "admin/catalog/record_change_list.html"
+    workflow_fields = ["status", "publish_at", "workflow_steps"]
+
+    class Media:
+        css = {"all": ["catalog/admin.css"]}
+        js = ["catalog/admin-preview.js"]
+
+    # -- who may do what ---------------------------------------------------------
+
+    def has_full_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj)
+
+    def has_translate_permission(self, request, obj=None):
+        return request.user.has_perm(workflow.permission(self.model, "translate"))
+
+    def is_translator_only(self, request, obj=None):
+        return not self.has_full_change_permission(
+            request, obj
+        ) and self.has_translate_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_full_change_permission(
+            request, obj
+        ) or self.has_translate_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if obj is not None and obj.status == Status.PUBLISHED:
+            return allowed and workflow.can_publish(request.user, self.model)
+        return allowed
+
+    def has_publish_permission(self, request):
+        return workflow.can_publish(request.user, self.model)
+
+    def has_submit_permission(self, request):
+        return workflow.can_submit(request.user, self.model)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Reverting sets every field: not for someone who may edit only the text.
+        if self.is_translator_only(request):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        return not self.has_full_change_permission(
+            request, obj
+        ) or super().revert_disabled(request, obj)
+
+    # -- the form ------------------------------------------------------------------
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        return [*fieldsets, (_("Workflow"), {"fields": self.workflow_fields})]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = [*super().get_readonly_fields(request, obj), "status"]
+        readonly.append("workflow_steps")
+        if not self.has_publish_permission(request):
+            readonly.append("publish_at")
+        if self.is_translator_only(request, obj):
+            text = translated_field_names(self.model)
+            readonly += [
+                name
+                for name in flatten_fieldsets(self.get_fieldsets(request, obj))
+                if name not in text and name not in readonly
+            ]
+        return readonly
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if self.is_translator_only(request, obj):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        # Setting a publication time is the reviewer's approval; publish_due
+        # records the reviewer as the publisher when the time comes.
+        if "publish_at" in form.changed_data and obj.publish_at:
+            obj.reviewed_by = request.user
+            obj.reviewed_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("steps"))
+    def workflow_steps(self, obj):
+        steps = [
+            (_("Submitted for review"), obj.submitted_by, obj.submitted_at),
+            (_("Reviewed"), obj.reviewed_by, obj.reviewed_at),
+            (_("Published"), obj.published_by, obj.published_at),
+            (_("Withdrawn"), obj.withdrawn_by, obj.withdrawn_at),
+        ]
+        done = [(label, who, when) for label, who, when in steps if when]
+        if not done:
+            return "—"
+        return format_html_join(
+            "",
+            "<div>{}: {} · {}</div>",
+            (
+                (
+                    label,
+                    who or gettext("unknown"),
+                    timezone.localtime(when).strftime("%Y-%m-%d %H:%M"),
+                )
+                for label, who, when in done
+            ),
+        )
+
+    def render_change_form(self, request, context, add=False, change=False, **kw):
+        obj = context.get("original")
+        if obj is not None and obj.pk:
+            context["workflow_buttons"] = [
+                (name, WORKFLOW_BUTTONS[name])
+                for name in workflow.available_transitions(obj, request.user)
+            ]
+            if obj.status != Status.PUBLISHED:
+                context["readiness"] = workflow.missing(obj)
+            context["preview_url"] = obj.get_absolute_url()
+        return super().render_change_form(request, context, add, change, **kw)
+
+    def response_change(self, request, obj):
+        name = request.POST.get("_workflow")
+        if name in workflow.TRANSITIONS:
+            self.run_transition(request, obj, name)
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def run_transition(self, request, obj, name):
+        try:
+            hints = workflow.TRANSITIONS[name](obj, request.user)
+        except workflow.WorkflowError as refused:
+            self.message_user(
+                request,
+                gettext("“%(record)s” was saved but not moved on:") % {"record": obj},
+                messages.ERROR,
+            )
+            for problem in refused.problems:
+                self.message_user(request, problem, messages.ERROR)
+            return
+        self.message_user(
+            request,
+            gettext("“%(record)s” is now %(status)s.")
+            % {"record": obj, "status": obj.get_status_display().lower()},
+            messages.SUCCESS,
+        )
+        if name == "submit":
+            for hint in hints:
+                self.message_user(
+                    request,
+                    gettext("Still needed before publishing: %(problem)s")
+                    % {"problem": hint},
+                    messages.WARNING,
+                )
+
+    # -- list columns and bulk actions -----------------------------------------------
+
+    @admin.display(description=_("sections"))
+    def sections(self, obj):
+        titles = [str(item.section) for item in obj.section_items.all()]
+        return ", ".join(titles) or "—"
+
+    @admin.display(description=_("last change"), ordering="updated_at")
+    def last_change(self, obj):
+        return obj.updated_at
+
+    def run_bulk(self, request, queryset, transition, done_message):
+        done = 0
+        refused = []
+        for record in queryset:
+            try:
+                transition(record, request.user)
+            except workflow.WorkflowError as error:
+                refused.append((record, error.problems))
+            else:
+                done += 1
+        if done:
+            self.message_user(request, done_message(done), messages.SUCCESS)
+        for record, problems in refused:
+            self.message_user(
+                request,
+                gettext("“%(record)s” was not changed: %(problems)s")
+                % {"record": record, "problems": " ".join(map(str, problems))},
+                messages.ERROR,
+            )
+
+    @admin.action(
+        description=_("Submit selected records for review"), permissions=["submit"]
+    )
+    def submit_for_review(self, request, queryset):
+        self.run_bulk(
+            request,
+            queryset.filter(status__in=[Status.DRAFT, Status.WITHDRAWN]),
+            workflow.submit,
+            lambda n: (
+                ngettext(
+                    "%d record submitted for review.",
+                    "%d records submitted for review.",
+                    n,
+                )
+                % n
+            ),
+        )
+
+    @admin.action(
+        description=_("Approve and publish selected records"), permissions=["publish"]
+    )
+    def publish(self, request, queryset):
+        self.run_bulk(
+            request,
+            queryset.exclude(status=Status.PUBLISHED),
+            workflow.publish,
+            lambda n: ngettext("%d record published.", "%d records published.", n) % n,
+        )
+
+    @admin.action(
+        description=_("Withdraw selected records from the public"),
+        permissions=["publish"],
+    )
+    def unpublish(self, request, queryset):
+        self.run_bulk(
+            request,
+            queryset.filter(status=Status.PUBLISHED),
+            workflow.withdraw,
+            lambda n: ngettext("%d record withdrawn.", "%d records withdrawn.", n) % n,
+        )

@@ -1,0 +1,220 @@
+"""The curators' tools: the readiness dashboard and the collection import."""
+
+import json
+import tempfile
+import zipfile
+from pathlib import Path
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import StreamingHttpResponse
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from catalog import importer, workflow
+from catalog.importer import ImageFolder
+from catalog.models import (
+    Artifact,
+    CollectionImport,
+    Person,
+    Photograph,
+    Readiness,
+    Status,
+)
+
+
+class ToolAdmin(admin.ModelAdmin):
+    """An admin page that is not a table: only its changelist URL exists."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        info = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            path(
+                "",
+                self.admin_site.admin_view(self.changelist_view),
+                name=f"{info}_changelist",
+            )
+        ]
+
+
+@admin.register(Readiness)
+class ReadinessAdmin(ToolAdmin):
+    """How ready the exhibition is: counts that link to the records behind them."""
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Exhibition readiness"),
+            "opts": self.opts,
+            "statuses": Status.choices,
+            "rows": [readiness_row(model) for model in (Artifact, Photograph, Person)],
+        }
+        return TemplateResponse(request, "admin/catalog/readiness.html", context)
+
+
+def readiness_row(model):
+    opts = model._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    by_status = dict(
+        model.objects.values_list("status").annotate(n=Count("pk")).order_by()
+    )
+    problems = [
+        (label, model.objects.filter(condition).count(), f"{url}?missing={name}")
+        for name, (label, condition) in workflow.problem_filters(model).items()
+    ]
+    problems.append(
+        (
+            _("disputed"),
+            model.objects.filter(disputed=True).count(),
+            f"{url}?disputed__exact=1",
+        )
+    )
+    return {
+        "name": opts.verbose_name_plural,
+        "url": url,
+        "total": sum(by_status.values()),
+        "statuses": [
+            (by_status.get(value, 0), f"{url}?status__exact={value}")
+            for value, _label in Status.choices
+        ],
+        "problems": problems,
+    }
+
+
+class ImportForm(forms.Form):
+    csv_file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "UTF-8 (Excel: “CSV UTF-8”), one row per artifact or photograph; "
+            "see the sample in catalog/sample_import/."
+        ),
+    )
+    images = forms.FileField(
+        label=_("Images (ZIP)"),
+        required=False,
+        help_text=_("A ZIP file with the images the CSV names."),
+    )
+    extras = forms.FileField(
+        label=_("collection.json (optional)"),
+        required=False,
+        help_text=_("Sources, roles and biographies, as written by the export."),
+    )
+    dry_run = forms.BooleanField(label=_("Check only, import nothing"), required=False)
+
+
+@admin.register(CollectionImport)
+class CollectionImportAdmin(ToolAdmin):
+    """Upload a CSV and a ZIP of images; progress and problems stream back."""
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("catalog.import_collection")
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = ImportForm(request.POST or None, request.FILES or None)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Import collection"),
+            "opts": self.opts,
+            "form": form,
+        }
+        if request.method == "POST" and form.is_valid():
+            return self.start_import(request, form, context)
+        return TemplateResponse(request, "admin/catalog/import_form.html", context)
+
+    def start_import(self, request, form, context):
+        workdir = tempfile.TemporaryDirectory(prefix="import-")
+        folder = Path(workdir.name)
+        images = None
+        if form.cleaned_data["images"]:
+            images = folder / "images.zip"
+            save_upload(form.cleaned_data["images"], images)
+            if not zipfile.is_zipfile(images):
+                workdir.cleanup()
+                form.add_error("images", gettext("This is not a ZIP file."))
+                return TemplateResponse(
+                    request, "admin/catalog/import_form.html", context
+                )
+        extras = None
+        if form.cleaned_data["extras"]:
+            try:
+                extras = json.loads(form.cleaned_data["extras"].read().decode())
+            except (ValueError, UnicodeDecodeError):
+                workdir.cleanup()
+                form.add_error("extras", gettext("This is not a collection.json."))
+                return TemplateResponse(
+                    request, "admin/catalog/import_form.html", context
+                )
+        image_folder = ImageFolder(images)
+        job = importer.CollectionImport(
+            form.cleaned_data["csv_file"].read(),
+            image_folder,
+            extras=extras,
+            sections=importer.registered_sections(),
+            user=request.user,
+        )
+        page = render_to_string(
+            "admin/catalog/import_progress.html", context, request=request
+        )
+        head, tail = page.split("<!-- progress -->")
+
+        def stream():
+            try:
+                yield head
+                for done, total, phase in job.steps(form.cleaned_data["dry_run"]):
+                    yield progress_html(done, total, phase)
+                yield render_to_string(
+                    "admin/catalog/import_result.html",
+                    {**context, "report": job.report},
+                    request=request,
+                )
+                yield tail
+            finally:
+                image_folder.close()
+                workdir.cleanup()
+
+        response = StreamingHttpResponse(
+            stream(), content_type="text/html; charset=utf-8"
+        )
+        # Let proxies pass each chunk on at once (nginx buffers otherwise).
+        response["X-Accel-Buffering"] = "no"
+        return response
+
+
+PHASES = {"checking": _("Checking rows"), "importing": _("Importing")}
+
+
+def progress_html(done, total, phase):
+    return format_html(
+        '<div class="import-step"><progress max="{}" value="{}"></progress> '
+        "{} {} / {}</div>\n",
+        total,
+        done,
+        PHASES[phase],
+        done,
+        total,
+    )
+
+
+def save_upload(upload, destination):
+    with open(destination, "wb") as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
