@@ -127,7 +127,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "exhibition.context_processors.navigation",
+                "exhibition.gallery.context_processors.navigation",
             ],
         },
     },

@@ -6,8 +6,8 @@ from django.urls import include, path, re_path
 from django.views.static import serve as media_serve
 
 from exhibition import health
-from exhibition.sitemaps import SITEMAPS
-from exhibition.views import robots_txt
+from exhibition.gallery.sitemaps import SITEMAPS
+from exhibition.gallery.views import robots_txt
 
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
@@ -30,7 +30,7 @@ urlpatterns = [
     ),
 ]
 urlpatterns += i18n_patterns(
-    path("", include("exhibition.urls")),
+    path("", include("exhibition.gallery.urls")),
     prefix_default_language=False,
 )
 if settings.SERVE_MEDIA:

@@ -186,7 +186,7 @@ def test_pages_are_served_uncached_when_the_cache_is_down(client, settings, site
 def test_a_database_outage_gets_a_friendly_503(client, site, monkeypatch):
     from django.db import OperationalError
 
-    from exhibition import views
+    from exhibition.gallery.views import pages as views
 
     def unreachable(*args, **kwargs):
         raise OperationalError("could not connect to server: Connection refused")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from exhibition import views
+from exhibition.gallery import views
 
 app_name = "exhibition"
 urlpatterns = [

@@ -19,9 +19,9 @@ from catalog.models import (
     Photograph,
     Role,
 )
-from exhibition import structured_data
-from exhibition.facets import cached_facets
-from exhibition.filters import (
+from exhibition.gallery import structured_data
+from exhibition.gallery.facets import cached_facets
+from exhibition.gallery.filters import (
     DEFAULT_SORT,
     ArtifactFilter,
     PersonFilter,

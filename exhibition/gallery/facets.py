@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import get_language, gettext
 
 from catalog.models import ArtifactImage, Nationality, Person, Role, Status
-from exhibition.filters import DECADES
+from exhibition.gallery.filters import DECADES
 from exhibition.models import Section
 
 # Show the people with most records (and any chosen); the rest via /people/.
