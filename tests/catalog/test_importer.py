@@ -491,6 +491,23 @@ def test_command_reports_a_malformed_collection_json_with_the_csv_problems(
     assert nothing_written()
 
 
+def test_admin_import_page_reports_a_malformed_collection_json(
+    curator_client, world, images
+):
+    response = curator_client.post(
+        reverse("admin:catalog_collectionimport_changelist"),
+        {
+            "csv_file": SimpleUploadedFile("rows.csv", csv_bytes([ARTIFACT])),
+            "images": zip_upload(images),
+            "extras": SimpleUploadedFile("collection.json", b'{"people": ['),
+        },
+    )
+    page = streamed(response)
+    assert "1 problem found: nothing was imported." in page
+    assert "<td>collection.json</td><td>—</td><td>The file is not valid JSON" in page
+    assert nothing_written()
+
+
 def test_collection_json_entries_of_the_wrong_type_are_reported_not_raised(
     world, images
 ):
