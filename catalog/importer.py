@@ -16,7 +16,6 @@ registers one at start-up.
 import csv
 import hashlib
 import io
-import json
 import re
 import zipfile
 from collections import Counter
@@ -37,6 +36,7 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.translator import translator
 
 from catalog.images import validate_image_file
+from catalog.import_checks import ExtrasCheck, parse_extras
 from catalog.models import (
     Artifact,
     ArtifactImage,
@@ -278,9 +278,10 @@ class CollectionImport:
     """Validate, then write. Iterate ``steps()`` for progress; read ``report``."""
 
     def __init__(self, csv_data, images=None, *, extras=None, sections=None, user=None):
+        """``extras``: the content of ``collection.json``, parsed or as bytes."""
         self.csv_data = csv_data
         self.images = images if isinstance(images, ImageFolder) else ImageFolder(images)
-        self.extras = extras or {}
+        self.extras = extras
         self.sections = sections
         self.user = user
         self.report = Report()
@@ -290,13 +291,15 @@ class CollectionImport:
     # progress: (done, total, phase) tuples; phase is "checking" or "importing"
     def steps(self, dry_run=False):
         self.report.dry_run = dry_run
+        self.check_extras()
         try:
             header, raw_rows = read_rows(self.csv_data)
         except ImportFileError as error:
             self.report.problems.append(Problem(1, "", str(error)))
             return
+        extras_problems = len(self.report.problems)
         self.check_header(header)
-        if self.report.problems:
+        if len(self.report.problems) > extras_problems:
             return
         self.load_lookups()
         total = len(raw_rows)
@@ -328,6 +331,18 @@ class CollectionImport:
 
     # -- checking -----------------------------------------------------------------
 
+    def check_extras(self):
+        """Check ``collection.json`` (see ``import_checks``); keep what the rows
+        may refer to, and write nothing unless all of it is good."""
+        extras = self.extras
+        if isinstance(extras, (bytes, str)):
+            extras, problems = parse_extras(extras)
+            self.report.problems += problems
+        check = ExtrasCheck(extras, image_error=self.image_error, user=self.user)
+        usable = check.run()
+        self.report.problems += check.problems
+        self.extras = usable if check.problems else extras or {}
+
     def check_header(self, header):
         known = set(columns())
         if "kind" not in header:
@@ -355,7 +370,7 @@ class CollectionImport:
     def _remember_person(self, slug, *names):
         self.people.setdefault(slug, slug)
         for name in names:
-            if name:
+            if isinstance(name, str) and name:
                 self.people.setdefault(name.strip().lower(), slug)
 
     def check_row(self, number, cells):
@@ -575,15 +590,20 @@ class CollectionImport:
 
     def load_image(self, number, column, name):
         """The checked bytes of image ``name``, or None after reporting why not."""
-        if name in self._image_cache:
-            data, error = self._image_cache[name]
-        else:
-            data, error = self._read_image(name)
-            self._image_cache[name] = (data, error)
+        data, error = self._cached_image(name)
         if error:
             self.problem(number, column, error)
             return None
         return data
+
+    def image_error(self, name):
+        """Why image ``name`` cannot be used, or None."""
+        return self._cached_image(name)[1]
+
+    def _cached_image(self, name):
+        if name not in self._image_cache:
+            self._image_cache[name] = self._read_image(name)
+        return self._image_cache[name]
 
     def _read_image(self, name):
         where = self.images.find(name)
@@ -827,8 +847,9 @@ def set_citations(record, citations):
 
 
 def read_extras(csv_path):
-    """``collection.json`` beside the CSV, as written by the export, if present."""
+    """``collection.json`` beside the CSV, as written by the export, if present: its
+    bytes, which the import parses and checks."""
     path = Path(csv_path).with_suffix(".json")
     if not path.exists():
         return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    return path.read_bytes()

@@ -1,6 +1,5 @@
 """The curators' tools: the readiness dashboard and the collection import."""
 
-import json
 import tempfile
 import zipfile
 from pathlib import Path
@@ -153,16 +152,10 @@ class CollectionImportAdmin(ToolAdmin):
                 return TemplateResponse(
                     request, "admin/catalog/import_form.html", context
                 )
+        # Read as it is: the import checks it with the rows and reports both.
         extras = None
         if form.cleaned_data["extras"]:
-            try:
-                extras = json.loads(form.cleaned_data["extras"].read().decode())
-            except (ValueError, UnicodeDecodeError):
-                workdir.cleanup()
-                form.add_error("extras", gettext("This is not a collection.json."))
-                return TemplateResponse(
-                    request, "admin/catalog/import_form.html", context
-                )
+            extras = form.cleaned_data["extras"].read()
         image_folder = ImageFolder(images)
         job = importer.CollectionImport(
             form.cleaned_data["csv_file"].read(),

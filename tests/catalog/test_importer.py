@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 import zipfile
 from io import StringIO
 from pathlib import Path
@@ -13,7 +14,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from catalog.importer import CollectionImport, registered_sections
-from catalog.models import Artifact, ArtifactImage, Photograph, Status
+from catalog.models import Artifact, ArtifactImage, Person, Photograph, Role, Status
 from tests.factories import image_bytes, make_person, make_section, make_source
 
 pytestmark = pytest.mark.django_db
@@ -360,3 +361,221 @@ def test_admin_import_refuses_an_images_file_that_is_not_a_zip(curator_client):
         },
     )
     assert "This is not a ZIP file." in response.content.decode()
+
+
+# -- collection.json: checked like the rows, before anything is written --------------
+
+ROLE = {"slug": "doctor", "name_en": "Doctor", "name_zh_hans": "医生"}
+BIOGRAPHY = {
+    "slug": "bethune",
+    "name_en": "Norman Bethune",
+    "name_zh_hans": "白求恩",
+    "nationality": "CA",
+    "birth_year": 1890,
+    "roles": ["doctor"],
+    "groups": [],
+    "citations": [["nmc", "p. 9"]],
+}
+
+
+def collection_json(*people, roles=(ROLE,), sources=()):
+    return {
+        "format": "exhibition-cms-collection",
+        "version": 1,
+        "sources": list(sources),
+        "roles": list(roles),
+        "people": list(people),
+    }
+
+
+def export_folder(tmp_path, extras):
+    """``collection.csv`` and ``collection.json`` side by side, as the export writes."""
+    path = tmp_path / "collection.csv"
+    path.write_bytes(csv_bytes([ARTIFACT]))
+    text = extras if isinstance(extras, str) else json.dumps(extras)
+    (tmp_path / "collection.json").write_text(text, encoding="utf-8")
+    return path
+
+
+def nothing_written():
+    return not (
+        Artifact.objects.exists()
+        or Person.objects.exclude(slug="edgar-snow").exists()
+        or Role.objects.exists()
+    )
+
+
+def test_a_checked_collection_json_imports_with_roles_groups_and_citations(
+    world, images
+):
+    group = {"slug": "corps", "kind": "group", "name_en": "Corps", "nationality": "XX"}
+    extras = collection_json({**BIOGRAPHY, "groups": ["corps"]}, group)
+    report = run(csv_bytes([ARTIFACT]), images, extras=extras)
+    assert report.ok, [str(p) for p in report.problems]
+    bethune = Person.objects.get(slug="bethune")
+    assert bethune.nationality == "CA" and bethune.birth_year == 1890
+    assert [r.slug for r in bethune.roles.all()] == ["doctor"]
+    assert [g.slug for g in bethune.groups.all()] == ["corps"]
+    assert [c.locator for c in bethune.citations.all()] == ["p. 9"]
+
+
+def test_a_place_given_as_nationality_is_refused_naming_biography_and_field(
+    world, images
+):
+    extras = collection_json(
+        {**BIOGRAPHY, "nationality": "London, United Kingdom"},
+    )
+    report = run(csv_bytes([ARTIFACT]), images, extras=extras)
+    messages = [str(p) for p in report.problems]
+    assert messages == [
+        "collection.json, biography 1 (slug “bethune”), field nationality: "
+        "“London, United Kingdom” is not one of: US, CA, GB, NZ, SU, DE, AT, RO, "
+        "PL, CZ, IN, LB, XX."
+    ], messages
+    assert nothing_written()
+
+
+def test_command_refuses_a_birth_year_that_is_not_a_year_with_a_message(
+    world, images, tmp_path
+):
+    path = export_folder(
+        tmp_path, collection_json({**BIOGRAPHY, "birth_year": "not a year"})
+    )
+    err = StringIO()
+    with pytest.raises(CommandError, match="1 problem"):
+        call_command("import_collection", path, images=images, stderr=err)
+    assert (
+        "collection.json, biography 1 (slug “bethune”), field birth_year: "
+        "“not a year” is not a whole number." in err.getvalue()
+    ), err.getvalue()
+    assert nothing_written()
+
+
+def test_admin_import_page_refuses_a_birth_year_that_is_not_a_year(
+    curator_client, world, images
+):
+    extras = collection_json({**BIOGRAPHY, "birth_year": "not a year"})
+    response = curator_client.post(
+        reverse("admin:catalog_collectionimport_changelist"),
+        {
+            "csv_file": SimpleUploadedFile("rows.csv", csv_bytes([ARTIFACT])),
+            "images": zip_upload(images),
+            "extras": SimpleUploadedFile(
+                "collection.json", json.dumps(extras).encode()
+            ),
+        },
+    )
+    page = streamed(response)
+    assert "1 problem found: nothing was imported." in page
+    assert (
+        "<td>collection.json, biography 1 (slug “bethune”)</td><td>birth_year</td>"
+        "<td>“not a year” is not a whole number.</td>" in page
+    ), page
+    assert nothing_written()
+
+
+def test_command_reports_a_malformed_collection_json_with_the_csv_problems(
+    world, images, tmp_path
+):
+    path = export_folder(tmp_path, '{"people": [{"slug": "bethune",}]}')
+    path.write_bytes(csv_bytes([{**ARTIFACT, "people": "Nobody"}]))
+    err = StringIO()
+    with pytest.raises(CommandError, match="2 problem"):
+        call_command("import_collection", path, images=images, stderr=err)
+    assert (
+        "collection.json: The file is not valid JSON "
+        "(line 1, column 32: Expecting property name enclosed in double quotes)."
+        in err.getvalue()
+    ), err.getvalue()
+    assert "Row 2, column people: Unknown person “Nobody”." in err.getvalue()
+    assert nothing_written()
+
+
+def test_admin_import_page_reports_a_malformed_collection_json(
+    curator_client, world, images
+):
+    response = curator_client.post(
+        reverse("admin:catalog_collectionimport_changelist"),
+        {
+            "csv_file": SimpleUploadedFile("rows.csv", csv_bytes([ARTIFACT])),
+            "images": zip_upload(images),
+            "extras": SimpleUploadedFile("collection.json", b'{"people": ['),
+        },
+    )
+    page = streamed(response)
+    assert "1 problem found: nothing was imported." in page
+    assert "<td>collection.json</td><td>—</td><td>The file is not valid JSON" in page
+    assert nothing_written()
+
+
+def test_collection_json_entries_of_the_wrong_type_are_reported_not_raised(
+    world, images
+):
+    extras = {
+        **collection_json(
+            {
+                **BIOGRAPHY,
+                "birth_year": [1890],
+                "featured": "yes",
+                "roles": "doctor",
+                "published_at": "last spring",
+                "name_en": 7,
+            },
+            "bethune",
+        ),
+        "sources": {"key": "nmc"},
+    }
+    report = run(csv_bytes([ARTIFACT]), images, extras=extras)
+    found = {(p.row, p.column): p.message for p in report.problems}
+    person = "collection.json, biography 1 (slug “bethune”)"
+    assert found == {
+        ("collection.json", "sources"): "This must be a list.",
+        (person, "birth_year"): "“[1890]” is not a whole number.",
+        (person, "featured"): "Write true or false.",
+        (person, "roles"): "This must be a list.",
+        (person, "published_at"): (
+            "“last spring” is not a date and time (use 2025-09-03 10:00)."
+        ),
+        (person, "name_en"): "This must be text.",
+        ("collection.json, biography 2", ""): "This must be an object.",
+    }, found
+    assert nothing_written()
+
+
+def test_unknown_keys_and_references_in_collection_json_are_reported(world, images):
+    extras = {
+        **collection_json(
+            {
+                **BIOGRAPHY,
+                "birthyear": 1890,
+                "roles": ["surgeon"],
+                "groups": ["edgar-snow", "nobody"],
+                "citations": [["nope", "p. 1"], "nmc"],
+                "portrait": "missing.jpg",
+                "status": "published",
+            },
+            {**BIOGRAPHY, "name_en": "Again"},
+            roles=[ROLE, {"slug": "doctor", "name_en": "Doctor"}],
+        ),
+        "sections": [],
+    }
+    curator = Group.objects.get(name="Curator").user_set.create(username="cur")
+    report = run(csv_bytes([ARTIFACT]), images, extras=extras, user=curator)
+    found = {(p.row, p.column): p.message for p in report.problems}
+    person = "collection.json, biography 1 (slug “bethune”)"
+    assert found == {
+        ("collection.json", "sections"): "Unknown key.",
+        ("collection.json, role 2 (slug “doctor”)", "slug"): (
+            "Duplicate: “doctor” is already in an earlier entry."
+        ),
+        (person, "birthyear"): "Unknown key.",
+        (person, "roles"): "Unknown role “surgeon”.",
+        (person, "groups"): "“edgar-snow” is not a group.",
+        (person, "citations"): "Unknown source “nope”.",
+        (person, "portrait"): "Missing image “missing.jpg”: no such file.",
+        (person, "status"): "You may not import records as published.",
+        ("collection.json, biography 2 (slug “bethune”)", "slug"): (
+            "Duplicate: “bethune” is already in an earlier entry."
+        ),
+    }, found
+    assert nothing_written()

@@ -1,0 +1,344 @@
+"""Checks of ``collection.json`` before the import writes anything.
+
+The export writes sources, roles and biographies to ``collection.json`` beside the
+CSV. The import checks every entry of it as it checks a CSV row: the JSON itself,
+the type of each value, unknown keys, references to roles, groups and sources, and
+then the model's own validation (``full_clean``) of the record the entry would
+become. Each problem names the entry and the key, like a CSV problem names the row
+and the column, and goes into the same report, so nothing is written unless both
+files are good.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext as _
+
+from catalog.models import Citation, Person, Role, Source, Status
+
+FILE = "collection.json"
+FORMAT = "exhibition-cms-collection"
+VERSION = 1
+# Each list, its model and the key that identifies an entry (as in the database).
+LISTS = {
+    "sources": (Source, "key"),
+    "roles": (Role, "slug"),
+    "people": (Person, "slug"),
+}
+TOP_KEYS = {"format", "version", *LISTS}
+# Keys of a biography that are not fields: links, and the portrait's file name.
+PERSON_LINKS = {"roles", "groups", "citations", "portrait"}
+# Never in the file: the database's own bookkeeping, and what the portrait sets.
+NOT_KEYS = {"id", "created_at", "updated_at", "portrait_width", "portrait_height"}
+WHOLE_NUMBER = re.compile(r"\s*-?\d+\s*")
+
+
+@dataclass
+class EntryProblem:
+    """A problem in ``collection.json``: which entry, which key, why. Reads like a
+    CSV ``Problem`` (``row``, ``column``), so the same report lists both."""
+
+    entry: str
+    key: str
+    message: str
+
+    @property
+    def row(self):
+        return self.entry
+
+    @property
+    def column(self):
+        return self.key
+
+    def __str__(self):
+        if self.key:
+            return _("%(entry)s, field %(field)s: %(message)s") % {
+                "entry": self.entry,
+                "field": self.key,
+                "message": self.message,
+            }
+        return _("%(entry)s: %(message)s") % {
+            "entry": self.entry,
+            "message": self.message,
+        }
+
+
+def parse_extras(data):
+    """``collection.json`` as bytes or text → (its content or None, problems)."""
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None, [EntryProblem(FILE, "", _("The file is not UTF-8 text."))]
+    try:
+        return json.loads(data), []
+    except json.JSONDecodeError as error:
+        message = _(
+            "The file is not valid JSON (line %(line)s, column %(column)s: %(error)s)."
+        ) % {"line": error.lineno, "column": error.colno, "error": error.msg}
+        return None, [EntryProblem(FILE, "", message)]
+    except RecursionError:
+        return None, [EntryProblem(FILE, "", _("The file is nested too deeply."))]
+
+
+class ExtrasCheck:
+    """Check parsed ``collection.json`` content; collect ``problems``.
+
+    ``image_error(name)`` says why an image cannot be used (None if it can);
+    ``user`` is the importing user, whose permissions limit the statuses."""
+
+    def __init__(self, extras, *, image_error, user=None):
+        self.extras = extras
+        self.image_error = image_error
+        self.user = user
+        self.problems = []
+
+    def problem(self, entry, key, message):
+        self.problems.append(EntryProblem(entry, key, str(message)))
+
+    def run(self):
+        """The entries the import can look up (objects with a usable identifier);
+        the problems are in ``problems``."""
+        usable = {name: [] for name in LISTS}
+        if self.extras is None:
+            return usable
+        if not isinstance(self.extras, dict):
+            self.problem(FILE, "", _("This must be an object."))
+            return usable
+        for key in self.extras:
+            if key not in TOP_KEYS:
+                self.problem(FILE, key, _("Unknown key."))
+        for key, expected in (("format", FORMAT), ("version", VERSION)):
+            value = self.extras.get(key, expected)
+            if value != expected or isinstance(value, bool):
+                self.problem(
+                    FILE,
+                    key,
+                    _("“%(value)s” is not one of: %(choices)s.")
+                    % {"value": value, "choices": expected},
+                )
+        for name, (_model, identifier) in LISTS.items():
+            entries = self.extras.get(name, [])
+            if not isinstance(entries, list):
+                self.problem(FILE, name, _("This must be a list."))
+                continue
+            for entry in entries:
+                if isinstance(entry, dict) and isinstance(entry.get(identifier), str):
+                    usable[name].append(entry)
+        self.load_lookups(usable)
+        self.users = {
+            user.get_username(): user for user in get_user_model().objects.all()
+        }
+        for name, (model, identifier) in LISTS.items():
+            entries = self.extras.get(name, [])
+            if not isinstance(entries, list):
+                continue
+            seen = set()
+            for number, entry in enumerate(entries, 1):
+                self.check_entry(model, identifier, number, entry, seen)
+        return usable
+
+    def load_lookups(self, usable):
+        """What entries may refer to: in the database, or in the file itself."""
+        self.roles = set(Role.objects.values_list("slug", flat=True))
+        self.roles |= {entry["slug"] for entry in usable["roles"]}
+        self.sources = set(Source.objects.values_list("key", flat=True))
+        self.sources |= {entry["key"] for entry in usable["sources"]}
+        self.kinds = dict(Person.objects.values_list("slug", "kind"))
+        for entry in usable["people"]:
+            kind = entry.get("kind")
+            if isinstance(kind, str):
+                self.kinds[entry["slug"]] = kind
+            else:
+                self.kinds.setdefault(entry["slug"], Person.Kind.PERSON)
+
+    @staticmethod
+    def entry_label(model, identifier, number, entry):
+        value = entry.get(identifier) if isinstance(entry, dict) else None
+        if isinstance(value, str) and value:
+            return _("%(file)s, %(kind)s %(number)s (%(key)s “%(value)s”)") % {
+                "file": FILE,
+                "kind": model._meta.verbose_name,
+                "number": number,
+                "key": identifier,
+                "value": value,
+            }
+        return _("%(file)s, %(kind)s %(number)s") % {
+            "file": FILE,
+            "kind": model._meta.verbose_name,
+            "number": number,
+        }
+
+    @staticmethod
+    def field_keys(model):
+        """The keys an entry may have for ``model``'s fields, as the export writes
+        them: each language of a translated field, never the untranslated one."""
+        from catalog.importer import translated_names
+
+        skipped = translated_names(model) | NOT_KEYS | {"image", "portrait"}
+        return {f.name: f for f in model._meta.concrete_fields if f.name not in skipped}
+
+    def check_entry(self, model, identifier, number, entry, seen):
+        label = self.entry_label(model, identifier, number, entry)
+        if not isinstance(entry, dict):
+            self.problem(label, "", _("This must be an object."))
+            return
+        fields = self.field_keys(model)
+        links = PERSON_LINKS if model is Person else set()
+        reported = set()
+        for key, value in entry.items():
+            if key in fields:
+                message = self.type_problem(fields[key], value)
+            elif key in links:
+                message = self.link_problem(key, value)
+            else:
+                message = _("Unknown key.")
+            if message:
+                self.problem(label, key, message)
+                reported.add(key)
+        key = entry.get(identifier)
+        if isinstance(key, str) and key:
+            if key in seen:
+                self.problem(
+                    label,
+                    identifier,
+                    _("Duplicate: “%(key)s” is already in an earlier entry.")
+                    % {"key": key},
+                )
+                reported.add(identifier)
+            seen.add(key)
+        if model is Person and "status" not in reported:
+            self.check_status(label, entry)
+        self.check_record(model, identifier, label, entry, fields, reported)
+
+    def type_problem(self, f, value):
+        """Why ``value`` cannot go into field ``f``, or None."""
+        from catalog.importer import WORKFLOW_USERS
+
+        if value is None or (value == "" and f.null):
+            return None  # the model says whether the field may be empty
+        if f.name in WORKFLOW_USERS:
+            # Unknown user names are left empty, as in a CSV row.
+            return None if isinstance(value, str) else _("This must be text.")
+        if isinstance(f, models.BooleanField):
+            return None if isinstance(value, bool) else _("Write true or false.")
+        if isinstance(f, models.IntegerField):
+            if isinstance(value, int) and not isinstance(value, bool):
+                return None
+            if isinstance(value, float) and value.is_integer():
+                return None
+            if isinstance(value, str) and WHOLE_NUMBER.fullmatch(value):
+                return None
+            return _("“%(value)s” is not a whole number.") % {"value": show(value)}
+        if isinstance(f, models.DateTimeField):
+            try:
+                datetime.fromisoformat(value)
+            except (TypeError, ValueError):
+                return _(
+                    "“%(value)s” is not a date and time (use 2025-09-03 10:00)."
+                ) % {"value": show(value)}
+            return None
+        if not isinstance(value, str):
+            return _("This must be text.")
+        if f.choices and value not in {str(key) for key, _label in f.choices}:
+            return _("“%(value)s” is not one of: %(choices)s.") % {
+                "value": value,
+                "choices": ", ".join(str(key) for key, _label in f.choices),
+            }
+        return None
+
+    def link_problem(self, key, value):
+        """Why a biography's ``roles``, ``groups``, ``citations`` or ``portrait``
+        cannot be used, or None."""
+        if key == "portrait":
+            if value in ("", None):
+                return None
+            if not isinstance(value, str):
+                return _("This must be text.")
+            return self.image_error(value)
+        if not isinstance(value, list):
+            return _("This must be a list.")
+        for item in value:
+            if key == "roles" and not (isinstance(item, str) and item in self.roles):
+                return _("Unknown role “%(name)s”.") % {"name": show(item)}
+            if key == "groups":
+                kind = self.kinds.get(item) if isinstance(item, str) else None
+                if kind is None:
+                    return _("Unknown person “%(name)s”.") % {"name": show(item)}
+                if kind != Person.Kind.GROUP:
+                    return _("“%(name)s” is not a group.") % {"name": item}
+            if key == "citations":
+                message = self.citation_problem(item)
+                if message:
+                    return message
+        return None
+
+    def citation_problem(self, item):
+        if not (
+            isinstance(item, list)
+            and len(item) == 2
+            and all(isinstance(part, str) for part in item)
+        ):
+            return _(
+                "“%(value)s” is not a citation: write [source key, where in the "
+                "source]."
+            ) % {"value": show(item)}
+        key, locator = item
+        if key not in self.sources:
+            return _("Unknown source “%(key)s”.") % {"key": key}
+        try:
+            Citation(locator=locator).clean_fields(
+                exclude=["content_type", "object_id", "source"]
+            )
+        except ValidationError as error:
+            return " ".join(error.messages)
+        return None
+
+    def check_status(self, label, entry):
+        status = entry.get("status")
+        if status in (None, Status.DRAFT, Status.REVIEW) or self.user is None:
+            return
+        if not self.user.has_perm("catalog.publish_person"):
+            self.problem(
+                label,
+                "status",
+                _("You may not import records as %(status)s.")
+                % {"status": Status(status).label.lower()},
+            )
+
+    def check_record(self, model, identifier, label, entry, fields, reported):
+        """The model's own validation of the record the entry would make or change,
+        for the keys whose values have the right type."""
+        from catalog.importer import assign, translated_names
+
+        key = entry.get(identifier)
+        record = None
+        if isinstance(key, str):
+            record = model.objects.filter(**{identifier: key}).first()
+        record = record or model()
+        assign(
+            record,
+            {k: v for k, v in entry.items() if k in fields and k not in reported},
+            users=self.users,
+        )
+        try:
+            record.full_clean(exclude=["portrait"] if model is Person else None)
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                column = f"{name}_en" if name in translated_names(model) else name
+                if column in reported:
+                    continue  # already explained, e.g. a wrong type
+                for message in messages:
+                    self.problem(label, column, message)
+
+
+def show(value):
+    """A JSON value as the file writes it, for a message."""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
