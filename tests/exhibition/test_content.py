@@ -3,10 +3,11 @@
 from pathlib import Path
 
 from django.test import TestCase
+from django.utils.html import escape
 
 from catalog.models import Artifact, ArtifactImage, Person, Photograph, Source, Status
 from exhibition.loader import CONTENT_DIR, load_exhibition, read_content
-from exhibition.models import Exhibition, Section, SectionItem
+from exhibition.models import Exhibition, Kiosk, Section, SectionItem
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
@@ -136,3 +137,28 @@ class ShippedExhibitionTests(TestCase):
     def test_loading_again_changes_nothing(self):
         report = load_exhibition(CONTENT_DIR)
         self.assertEqual({outcome for _, outcome in report.counts}, {"unchanged"})
+
+    def test_the_notice_is_shown_once_on_the_home_section_and_kiosk_pages(self):
+        exhibition = Exhibition.objects.published().get()
+        self.assertIn("illustrative", exhibition.notice_en)
+        self.assertIn("示意", exhibition.notice_zh_hans)
+        pages = [("", "en"), ("/zh-hans", "zh_hans")]
+        for prefix, language in pages:
+            notice = escape(getattr(exhibition, f"notice_{language}"))
+            paths = [f"{prefix}/"] + [
+                f"{prefix}/sections/{slug}/"
+                for slug in exhibition.sections.values_list("slug", flat=True)
+            ]
+            for path in paths:
+                with self.subTest(path=path):
+                    response = self.client.get(path)
+                    self.assertEqual(response.status_code, 200)
+                    self.assertEqual(response.content.decode().count(notice), 1)
+        for kiosk in Kiosk.objects.all():
+            for code, language in (("en", "en"), ("zh-hans", "zh_hans")):
+                notice = escape(getattr(exhibition, f"notice_{language}"))
+                path = f"/kiosk/{kiosk.slug}/{code}/"
+                with self.subTest(path=path):
+                    html = self.client.get(path).content.decode()
+                    attract = html[html.index('class="attract"') :]
+                    self.assertEqual(attract.count(notice), 1)
