@@ -1,5 +1,7 @@
 """The shipped exhibition: loaded as its data files hold it, bilingual and sourced."""
 
+import re
+import tomllib
 from pathlib import Path
 
 from django.test import TestCase
@@ -10,6 +12,43 @@ from exhibition.loader import CONTENT_DIR, load_exhibition, read_content
 from exhibition.models import Exhibition, Kiosk, Section, SectionItem
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+def english_text(value):
+    """Every English text in a record (its own fields and its image views)."""
+    if isinstance(value, dict):
+        return "\n".join(
+            text if key == "en" else english_text(text)
+            for key, text in value.items()
+            if key != "zh_hans" and (key != "en" or isinstance(text, str))
+        )
+    if isinstance(value, list):
+        return "\n".join(english_text(item) for item in value)
+    return ""
+
+
+def undisputed_repeats(content, contested):
+    """Records that repeat a contested claim, citing where it is made, undisputed."""
+    found = []
+    records = [
+        (kind, entry.get("accession_number") or entry["slug"], entry)
+        for kind in ("people", "artifacts", "photographs")
+        for entry in content[kind]
+    ]
+    for claim in contested:
+        pattern = re.compile(claim["pattern"], re.IGNORECASE)
+        for kind, key, entry in records:
+            cites = any(
+                c["source"] == claim["source"] and c.get("locator") in claim["locators"]
+                for c in entry.get("citations", [])
+            )
+            if (
+                cites
+                and pattern.search(english_text(entry))
+                and not entry.get("disputed")
+            ):
+                found.append(f"{kind} {key}: {claim['claim']}")
+    return found
 
 
 class ShippedExhibitionTests(TestCase):
@@ -162,3 +201,25 @@ class ShippedExhibitionTests(TestCase):
                     html = self.client.get(path).content.decode()
                     attract = html[html.index('class="attract"') :]
                     self.assertEqual(attract.count(notice), 1)
+
+    def test_a_contested_claim_is_disputed_in_every_record_that_repeats_it(self):
+        with (CONTENT_DIR / "sources.toml").open("rb") as handle:
+            contested = tomllib.load(handle).get("contested", [])
+        self.assertGreaterEqual(len(contested), 4)
+        sources = {source["key"] for source in self.content["sources"]}
+        for claim in contested:
+            with self.subTest(claim=claim["claim"]):
+                self.assertIn(claim["source"], sources)
+                repeats = [
+                    entry
+                    for kind in ("people", "artifacts", "photographs")
+                    for entry in self.content[kind]
+                    if re.search(claim["pattern"], english_text(entry), re.IGNORECASE)
+                    and any(
+                        c["source"] == claim["source"]
+                        and c.get("locator") in claim["locators"]
+                        for c in entry.get("citations", [])
+                    )
+                ]
+                self.assertTrue(repeats, "a contested claim no record repeats is stale")
+        self.assertEqual(undisputed_repeats(self.content, contested), [])
