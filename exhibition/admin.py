@@ -36,7 +36,10 @@ class ExhibitionAdmin(SortableAdminBase, TranslationAdmin):
             _("Venue and dates"),
             {"fields": ["venue", "galleries", ("opening_date", "closing_date")]},
         ),
-        (_("Text"), {"fields": ["organisers", "supporters", "introduction"]}),
+        (
+            _("Text"),
+            {"fields": ["organisers", "supporters", "introduction", "notice"]},
+        ),
     ]
 
     class Media:

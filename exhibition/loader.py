@@ -529,6 +529,7 @@ class Loader:
                 "organisers",
                 "supporters",
                 "introduction",
+                "notice",
             ):
                 set_text(exhibition, name, entry.get(name, ""))
             exhibition.save()

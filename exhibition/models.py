@@ -24,6 +24,7 @@ class Exhibition(Publishable):
     organisers = models.TextField(_("organisers"), blank=True)
     supporters = models.TextField(_("supporters"), blank=True)
     introduction = models.TextField(_("introduction"), blank=True)
+    notice = models.TextField(_("notice"), blank=True)
     citations = GenericRelation("catalog.Citation")
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 

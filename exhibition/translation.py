@@ -12,6 +12,7 @@ class ExhibitionTranslation(TranslationOptions):
         "organisers",
         "supporters",
         "introduction",
+        "notice",
     )
 
 

@@ -1,14 +1,54 @@
 """The shipped exhibition: loaded as its data files hold it, bilingual and sourced."""
 
+import re
+import tomllib
 from pathlib import Path
 
 from django.test import TestCase
+from django.utils.html import escape
 
 from catalog.models import Artifact, ArtifactImage, Person, Photograph, Source, Status
 from exhibition.loader import CONTENT_DIR, load_exhibition, read_content
-from exhibition.models import Exhibition, Section, SectionItem
+from exhibition.models import Exhibition, Kiosk, Section, SectionItem
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+def english_text(value):
+    """Every English text in a record (its own fields and its image views)."""
+    if isinstance(value, dict):
+        return "\n".join(
+            text if key == "en" else english_text(text)
+            for key, text in value.items()
+            if key != "zh_hans" and (key != "en" or isinstance(text, str))
+        )
+    if isinstance(value, list):
+        return "\n".join(english_text(item) for item in value)
+    return ""
+
+
+def undisputed_repeats(content, contested):
+    """Records that repeat a contested claim, citing where it is made, undisputed."""
+    found = []
+    records = [
+        (kind, entry.get("accession_number") or entry["slug"], entry)
+        for kind in ("people", "artifacts", "photographs")
+        for entry in content[kind]
+    ]
+    for claim in contested:
+        pattern = re.compile(claim["pattern"], re.IGNORECASE)
+        for kind, key, entry in records:
+            cites = any(
+                c["source"] == claim["source"] and c.get("locator") in claim["locators"]
+                for c in entry.get("citations", [])
+            )
+            if (
+                cites
+                and pattern.search(english_text(entry))
+                and not entry.get("disputed")
+            ):
+                found.append(f"{kind} {key}: {claim['claim']}")
+    return found
 
 
 class ShippedExhibitionTests(TestCase):
@@ -136,3 +176,50 @@ class ShippedExhibitionTests(TestCase):
     def test_loading_again_changes_nothing(self):
         report = load_exhibition(CONTENT_DIR)
         self.assertEqual({outcome for _, outcome in report.counts}, {"unchanged"})
+
+    def test_the_notice_is_shown_once_on_the_home_section_and_kiosk_pages(self):
+        exhibition = Exhibition.objects.published().get()
+        self.assertIn("illustrative", exhibition.notice_en)
+        self.assertIn("示意", exhibition.notice_zh_hans)
+        pages = [("", "en"), ("/zh-hans", "zh_hans")]
+        for prefix, language in pages:
+            notice = escape(getattr(exhibition, f"notice_{language}"))
+            paths = [f"{prefix}/"] + [
+                f"{prefix}/sections/{slug}/"
+                for slug in exhibition.sections.values_list("slug", flat=True)
+            ]
+            for path in paths:
+                with self.subTest(path=path):
+                    response = self.client.get(path)
+                    self.assertEqual(response.status_code, 200)
+                    self.assertEqual(response.content.decode().count(notice), 1)
+        for kiosk in Kiosk.objects.all():
+            for code, language in (("en", "en"), ("zh-hans", "zh_hans")):
+                notice = escape(getattr(exhibition, f"notice_{language}"))
+                path = f"/kiosk/{kiosk.slug}/{code}/"
+                with self.subTest(path=path):
+                    html = self.client.get(path).content.decode()
+                    attract = html[html.index('class="attract"') :]
+                    self.assertEqual(attract.count(notice), 1)
+
+    def test_a_contested_claim_is_disputed_in_every_record_that_repeats_it(self):
+        with (CONTENT_DIR / "sources.toml").open("rb") as handle:
+            contested = tomllib.load(handle).get("contested", [])
+        self.assertGreaterEqual(len(contested), 4)
+        sources = {source["key"] for source in self.content["sources"]}
+        for claim in contested:
+            with self.subTest(claim=claim["claim"]):
+                self.assertIn(claim["source"], sources)
+                repeats = [
+                    entry
+                    for kind in ("people", "artifacts", "photographs")
+                    for entry in self.content[kind]
+                    if re.search(claim["pattern"], english_text(entry), re.IGNORECASE)
+                    and any(
+                        c["source"] == claim["source"]
+                        and c.get("locator") in claim["locators"]
+                        for c in entry.get("citations", [])
+                    )
+                ]
+                self.assertTrue(repeats, "a contested claim no record repeats is stale")
+        self.assertEqual(undisputed_repeats(self.content, contested), [])

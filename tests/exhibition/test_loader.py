@@ -101,6 +101,49 @@ def test_a_changed_file_updates_records_nobody_edited(sample):
     assert report.counts[("catalog.Artifact", "updated")] == 1
 
 
+def test_the_exhibition_notice_is_loaded_in_both_languages_and_updated(sample):
+    load_exhibition(sample)
+    exhibition = Exhibition.objects.get()
+    assert exhibition.notice_en == "The records here are illustrative."
+    assert exhibition.notice_zh_hans == "此处记录均为示意。"
+    path = sample / "exhibition.toml"
+    path.write_text(path.read_text().replace("are illustrative.", "are composed."))
+
+    load_exhibition(sample)
+
+    assert Exhibition.objects.get().notice_en == "The records here are composed."
+
+
+def test_a_key_dropped_from_the_files_clears_the_field_nobody_edited(sample):
+    load_exhibition(sample)
+    assert Artifact.objects.get().case == "S8-C01"
+    path = sample / "artifacts.toml"
+    text = path.read_text()
+    path.write_text(
+        text.replace('dimensions = "40 × 30 cm"\n', "").replace('case = "S8-C01"\n', "")
+    )
+
+    report = load_exhibition(sample)
+
+    artifact = Artifact.objects.get()
+    assert (artifact.dimensions, artifact.case) == ("", "")
+    assert report.counts[("catalog.Artifact", "updated")] == 1
+
+
+def test_a_key_dropped_from_the_files_leaves_a_curators_edit_alone(sample):
+    load_exhibition(sample)
+    artifact = Artifact.objects.get()
+    artifact.case = "S8-C09 (curator)"
+    artifact.save()
+    path = sample / "artifacts.toml"
+    path.write_text(path.read_text().replace('case = "S8-C01"\n', ""))
+
+    report = load_exhibition(sample)
+
+    assert Artifact.objects.get().case == "S8-C09 (curator)"
+    assert report.kept == ["catalog.Artifact T-A-001"]
+
+
 def test_a_curators_edit_is_never_overwritten(sample):
     load_exhibition(sample)
     artifact = Artifact.objects.get()
