@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 
 from catalog.backup import _media_names
 from catalog.models import Artifact, ArtifactImage, Citation, Person, Photograph
-from exhibition.loader import load_exhibition
+from exhibition.demo.loader import load_exhibition
 from exhibition.models import Exhibition, Section, SectionItem
 
 MODELS = [

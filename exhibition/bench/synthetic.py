@@ -20,8 +20,8 @@ from catalog.models import (
     Status,
 )
 from exhibition.bench.words import text
+from exhibition.demo.placeholders import placeholder_image
 from exhibition.models import Exhibition, Section, SectionItem
-from exhibition.placeholders import placeholder_image
 
 # The demo's proportions: 47 artifacts, 54 photographs, 26 people.
 SHARES = {"artifact": 0.37, "photograph": 0.42, "person": 0.21}

@@ -8,7 +8,7 @@ from django.test import TestCase
 from django.utils.html import escape
 
 from catalog.models import Artifact, ArtifactImage, Person, Photograph, Source, Status
-from exhibition.loader import CONTENT_DIR, load_exhibition, read_content
+from exhibition.demo.loader import CONTENT_DIR, load_exhibition, read_content
 from exhibition.models import Exhibition, Kiosk, Section, SectionItem
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"

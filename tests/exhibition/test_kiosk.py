@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from catalog.models import Artifact, Status
+from exhibition.demo.loader import ContentError, load_exhibition, read_content
 from exhibition.kiosk.content import KioskContent
-from exhibition.loader import ContentError, load_exhibition, read_content
 from exhibition.models import Kiosk, KioskItem
 from tests.factories import (
     hang,

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from catalog.models import Artifact, Citation, Person, Photograph, Role, Source
-from exhibition.loader import ContentError, load_exhibition, read_content
+from exhibition.demo.loader import ContentError, load_exhibition, read_content
 from exhibition.models import Exhibition, Section, SectionItem
 
 SAMPLE = Path(__file__).parent / "sample_content"

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from exhibition.loader import CONTENT_DIR, ContentError, load_exhibition
+from exhibition.demo.loader import CONTENT_DIR, ContentError, load_exhibition
 
 
 class Command(BaseCommand):

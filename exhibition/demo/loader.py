@@ -1,4 +1,4 @@
-"""Load the shipped exhibition from the TOML files in ``exhibition/content/``.
+"""Load the shipped exhibition from the TOML files in ``exhibition/demo/content/``.
 
 Idempotent: each record's data is fingerprinted, and a record is written only when
 it is new, or when its data changed and no curator has edited it since the last
@@ -29,6 +29,7 @@ from catalog.models import (
     Source,
     Status,
 )
+from exhibition.demo.placeholders import placeholder_image
 from exhibition.models import (
     Exhibition,
     Kiosk,
@@ -37,7 +38,6 @@ from exhibition.models import (
     Section,
     SectionItem,
 )
-from exhibition.placeholders import placeholder_image
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 LANGUAGE_KEYS = {"en": "en", "zh_hans": "zh_hans"}

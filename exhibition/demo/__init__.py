@@ -1,0 +1,1 @@
+"""The shipped demo: its exhibitions as TOML data, their loader, placeholder images."""
