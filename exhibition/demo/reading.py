@@ -1,0 +1,156 @@
+"""Reading the demo's TOML files, and checking them before anything is written."""
+
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+
+from catalog.models import (
+    Nationality,
+)
+from exhibition.models import (
+    Kiosk,
+)
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+LANGUAGE_KEYS = {"en": "en", "zh_hans": "zh_hans"}
+# A section's own items hang first; items it borrows from others come after.
+BORROWED_OFFSET = 100_000
+
+
+class ContentError(Exception):
+    """The data files are inconsistent; the message lists every problem."""
+
+
+def read_content(directory=CONTENT_DIR):
+    """Parse every data file and check cross-references before anything is written."""
+    directory = Path(directory)
+    names = ["sources", "roles", "people", "artifacts", "photographs", "exhibition"]
+    data = {}
+    for name in names:
+        path = directory / f"{name}.toml"
+        try:
+            with path.open("rb") as handle:
+                data[name] = tomllib.load(handle)
+        except FileNotFoundError:
+            data[name] = {}
+        except tomllib.TOMLDecodeError as error:
+            raise ContentError(f"{path.name}: {error}") from None
+    content = {
+        "sources": data["sources"].get("source", []),
+        "roles": data["roles"].get("role", []),
+        "people": data["people"].get("person", []),
+        "artifacts": data["artifacts"].get("artifact", []),
+        "photographs": data["photographs"].get("photograph", []),
+        "exhibition": data["exhibition"].get("exhibition"),
+        "sections": data["exhibition"].get("section", []),
+        "kiosks": data["exhibition"].get("kiosk", []),
+    }
+    check_references(content)
+    return content
+
+
+def check_references(content):
+    problems = []
+    sources = {entry["key"] for entry in content["sources"]}
+    roles = {entry["slug"] for entry in content["roles"]}
+    people = {entry["slug"] for entry in content["people"]}
+    groups = {e["slug"] for e in content["people"] if e.get("kind") == "group"}
+    sections = {entry["slug"] for entry in content["sections"]}
+    nationalities = set(Nationality.values)
+
+    def check_unique(kind, key):
+        seen = Counter(entry.get(key) for entry in content[kind])
+        problems.extend(
+            f"{kind}: {key} {value!r} used {count} times"
+            for value, count in seen.items()
+            if count > 1
+        )
+
+    for kind, key in [
+        ("sources", "key"),
+        ("people", "slug"),
+        ("artifacts", "slug"),
+        ("artifacts", "accession_number"),
+        ("photographs", "slug"),
+        ("sections", "slug"),
+    ]:
+        check_unique(kind, key)
+
+    def check_record(kind, entry, label):
+        for citation in entry.get("citations", []):
+            if citation.get("source") not in sources:
+                problems.append(f"{label}: unknown source {citation.get('source')!r}")
+        if kind != "sections" and kind != "exhibition" and not entry.get("citations"):
+            problems.append(f"{label}: no citations")
+        for slug in entry.get("people", []):
+            if slug not in people:
+                problems.append(f"{label}: unknown person {slug!r}")
+        if kind in ("artifacts", "photographs"):
+            for slug in [entry.get("section"), *entry.get("also_in", [])]:
+                if slug not in sections:
+                    problems.append(f"{label}: unknown section {slug!r}")
+        if entry.get("disputed") and not entry.get("disputed_note"):
+            problems.append(f"{label}: disputed but no disputed_note")
+
+    for kind in ("people", "artifacts", "photographs", "sections"):
+        for entry in content[kind]:
+            label = f"{kind} {entry.get('slug')!r}"
+            check_record(kind, entry, label)
+    for entry in content["people"]:
+        label = f"people {entry['slug']!r}"
+        for role in entry.get("roles", []):
+            if role not in roles:
+                problems.append(f"{label}: unknown role {role!r}")
+        for group in entry.get("member_of", []):
+            if group not in groups:
+                problems.append(f"{label}: unknown group {group!r}")
+        if entry.get("nationality") not in nationalities:
+            problems.append(
+                f"{label}: unknown nationality {entry.get('nationality')!r}"
+            )
+    if content["exhibition"]:
+        check_record("exhibition", content["exhibition"], "exhibition")
+    problems.extend(kiosk_problems(content, sections))
+    if problems:
+        raise ContentError("\n".join(problems))
+
+
+def kiosk_problems(content, sections):
+    problems = []
+    artifacts = {entry.get("accession_number") for entry in content["artifacts"]}
+    photographs = {entry.get("slug") for entry in content["photographs"]}
+    seen = Counter(entry.get("slug") for entry in content["kiosks"])
+    problems.extend(
+        f"kiosks: slug {slug!r} used {count} times"
+        for slug, count in seen.items()
+        if count > 1
+    )
+    for entry in content["kiosks"]:
+        label = f"kiosks {entry.get('slug')!r}"
+        for slug in entry.get("sections", []):
+            if slug not in sections:
+                problems.append(f"{label}: unknown section {slug!r}")
+        for item in entry.get("playlist", []):
+            if item.get("artifact") not in artifacts | {None}:
+                problems.append(f"{label}: unknown artifact {item['artifact']!r}")
+            if item.get("photograph") not in photographs | {None}:
+                problems.append(f"{label}: unknown photograph {item['photograph']!r}")
+            if len(item) != 1 or set(item) - {"artifact", "photograph"}:
+                problems.append(f"{label}: a playlist item names one record")
+        if entry.get("orientation", "portrait") not in Kiosk.Orientation.values:
+            problems.append(f"{label}: unknown orientation {entry['orientation']!r}")
+        if entry.get("default_language", "en") not in Kiosk.Language.values:
+            problems.append(f"{label}: unknown language {entry['default_language']!r}")
+        if not entry.get("slug") or not entry.get("name"):
+            problems.append(f"{label}: a kiosk needs a slug and a name")
+        for name in ("idle_timeout", "attract_count", "attract_interval"):
+            value = entry.get(name, Kiosk._meta.get_field(name).default)
+            try:
+                if type(value) is not int:
+                    raise ValidationError("not a whole number")
+                Kiosk._meta.get_field(name).run_validators(value)
+            except ValidationError:
+                problems.append(f"{label}: {name} {value!r} is out of range")
+    return problems
