@@ -1,4 +1,4 @@
-"""Every public page type, as an anonymous visitor gets it, is valid HTML (Nu checker).
+"""Every public page type, fetched anonymously, is valid HTML and links a served icon.
 
 The pages are fetched from the served demo site in both languages, saved to files
 and checked in one run of vnu.jar (one JVM start: it is slow to start). The checker
@@ -12,7 +12,9 @@ import re
 import shutil
 import subprocess
 import urllib.error
+import urllib.parse
 import urllib.request
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -92,20 +94,27 @@ def public_pages(site):
     return pages
 
 
-def test_every_public_page_type_is_valid_html(site, tmp_path):
-    java = java_and_checker()
+@pytest.fixture(scope="module")
+def saved_pages(site, tmp_path_factory):
+    """{name: file} of every public page as an anonymous visitor gets it."""
+    folder = tmp_path_factory.mktemp("pages")
     pages = public_pages(site)
     assert sum(name.startswith("kiosk-s8-") for name in pages) >= 8, sorted(pages)
     files = {}
     for name, (status, url) in pages.items():
         got, html = fetch(url)
         assert got == status, (url, got)
-        files[name] = tmp_path / f"{name}.html"
+        files[name] = folder / f"{name}.html"
         files[name].write_text(html, encoding="utf-8")
     for template in STATIC_ERROR_PAGES:
-        files[template] = tmp_path / template
+        files[template] = folder / template
         shutil.copy(PROJECT / "templates" / template, files[template])
+    return files
 
+
+def test_every_public_page_type_is_valid_html(saved_pages):
+    java = java_and_checker()
+    files = saved_pages
     checked = subprocess.run(
         [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout"]
         + [str(path) for path in files.values()],
@@ -126,3 +135,45 @@ def test_every_public_page_type_is_valid_html(site, tmp_path):
     assert not errors, (
         f"{len(errors)} HTML errors in {len(files)} pages:\n" + "\n".join(errors)
     )
+
+
+class IconLinks(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.icons = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and "icon" in (attrs.get("rel") or "").split():
+            self.icons.append(attrs.get("href"))
+
+
+def test_every_public_page_links_an_icon_that_is_served(site, saved_pages):
+    served = {}
+    for name, path in saved_pages.items():
+        links = IconLinks()
+        links.feed(path.read_text(encoding="utf-8"))
+        assert links.icons, f"{name} links no icon"
+        for href in links.icons:
+            url = urllib.parse.urljoin(site.url + "/", href)
+            if url not in served:
+                served[url] = fetch_bytes(url)
+            status, kind, body = served[url]
+            assert status == 200 and kind.startswith("image/") and body, (name, href)
+
+
+def test_favicon_ico_is_served_at_the_root(site):
+    # Browsers and crawlers ask for it whatever a page links.
+    status, kind, body = fetch_bytes(site.url + "/favicon.ico")
+    assert status == 200
+    assert kind in {"image/x-icon", "image/vnd.microsoft.icon"}
+    assert body[:4] == b"\x00\x00\x01\x00"  # an ICO file's header
+
+
+def fetch_bytes(url):
+    """Status, content type and body, after any redirects."""
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.status, response.headers.get_content_type(), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get_content_type(), b""
