@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install test test-postgres bench loadtest lint format messages makemessages clean
+.PHONY: run setup install checker test test-postgres bench loadtest lint format messages makemessages clean
 
 run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -33,7 +33,17 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(INSTALLED)
 
-test: install
+# The Nu HTML checker for the tests (package.json pins vnu-jar; it runs on the
+# machine's Java). Without npm the HTML test skips, or fails where REQUIRE_BROWSER is set.
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+checker: $(VNU_JAR)
+
+$(VNU_JAR): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the HTML validity test will not run"; fi
+
+test: install checker
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -66,4 +76,4 @@ makemessages: install
 		--ignore=.venv --ignore=tests --ignore=var --ignore=media
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

@@ -223,6 +223,9 @@ if env("AWS_STORAGE_BUCKET_NAME"):
     }
 # Tests and a fresh checkout run without collectstatic; fall back to plain names then.
 WHITENOISE_MANIFEST_STRICT = False
+# Files answered at the site's root: /favicon.ico, which browsers and crawlers ask for
+# whatever the page links (the pages link it and a static SVG icon).
+WHITENOISE_ROOT = BASE_DIR / "exhibition" / "root"
 
 # Uploaded images: checked by decoding, within these limits (see catalog/images.py).
 IMAGE_MAX_BYTES = int(env("IMAGE_MAX_BYTES", str(40 * 1024 * 1024)))

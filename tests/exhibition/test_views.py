@@ -515,3 +515,11 @@ def test_collection_sorts_in_the_curators_order(client, world):
     world["reporting"].save()
     html = client.get("/collection/?sort=curated").content.decode()
     assert html.index("Rib shears") < html.index("Red Star Over China")
+
+
+def test_favicon_ico_is_answered_and_every_page_links_an_icon(client, world):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # ICO
+    for path in ["/", "/zh-hans/people/", "/no-such-page/"]:
+        assert '<link rel="icon"' in client.get(path).content.decode(), path

@@ -11,7 +11,8 @@
   const dialog = document.querySelector(".zoom-dialog");
   if (!dialog || typeof dialog.showModal !== "function") return;
   const stage = dialog.querySelector(".zoom-dialog__stage");
-  const img = stage.querySelector("img");
+  // Made here, not in the page: an <img> with no src yet is not valid HTML.
+  const img = document.createElement("img");
   let scale = 1, x = 0, y = 0, opener = null;
   const pointers = new Map();
   let pinchStart = null;
@@ -25,6 +26,7 @@
       opener = button;
       img.src = button.dataset.zoomSrc;
       img.alt = button.dataset.zoomAlt || "";
+      if (!img.isConnected) stage.append(img);
       reset();
       dialog.showModal();
       stage.focus();

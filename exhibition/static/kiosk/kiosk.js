@@ -266,7 +266,9 @@
   const opener = document.querySelector("[data-viewer-open]");
   if (viewer && opener && typeof viewer.showModal === "function") {
     const surface = viewer.querySelector("[data-viewer-surface]");
-    const picture = surface.querySelector("img");
+    // Made here, not in the page: an <img> with no src yet is not valid HTML.
+    const picture = document.createElement("img");
+    picture.className = "viewer__image";
     const pointers = new Map();
     let scale = 1;
     let x = 0;
@@ -284,6 +286,7 @@
     opener.addEventListener("click", () => {
       picture.src = stageImage.src;
       picture.alt = stageImage.alt;
+      if (!picture.isConnected) surface.append(picture);
       scale = 1; x = 0; y = 0;
       apply();
       viewer.showModal();
