@@ -11,8 +11,8 @@ from django.core import serializers
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 
-from catalog.backup import _media_names
 from catalog.models import Artifact, ArtifactImage, Citation, Person, Photograph
+from catalog.transfer.backup import _media_names
 from exhibition.demo.loader import load_exhibition
 from exhibition.models import Exhibition, Section, SectionItem
 

@@ -16,8 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from catalog import importer, workflow
-from catalog.importer import ImageFolder
+from catalog import workflow
 from catalog.models import (
     Artifact,
     CollectionImport,
@@ -26,6 +25,8 @@ from catalog.models import (
     Readiness,
     Status,
 )
+from catalog.transfer import importer
+from catalog.transfer.importer import ImageFolder
 
 
 class ToolAdmin(admin.ModelAdmin):

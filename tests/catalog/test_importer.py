@@ -13,8 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from catalog.importer import CollectionImport, registered_sections
 from catalog.models import Artifact, ArtifactImage, Person, Photograph, Role, Status
+from catalog.transfer.importer import CollectionImport, registered_sections
 from tests.factories import image_bytes, make_person, make_section, make_source
 
 pytestmark = pytest.mark.django_db

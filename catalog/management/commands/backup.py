@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from catalog.backup import backup
+from catalog.transfer.backup import backup
 
 
 class Command(BaseCommand):

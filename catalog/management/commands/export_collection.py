@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from catalog.exporter import export_collection
-from catalog.importer import registered_sections
+from catalog.transfer.exporter import export_collection
+from catalog.transfer.importer import registered_sections
 
 
 class Command(BaseCommand):

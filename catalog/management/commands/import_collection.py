@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalog.importer import (
+from catalog.transfer.importer import (
     CollectionImport,
     ImageFolder,
     read_extras,

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from catalog.backup import BackupError, restore
+from catalog.transfer.backup import BackupError, restore
 
 
 class Command(BaseCommand):

@@ -36,7 +36,6 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.translator import translator
 
 from catalog.images import validate_image_file
-from catalog.import_checks import ExtrasCheck, parse_extras
 from catalog.models import (
     Artifact,
     ArtifactImage,
@@ -47,6 +46,7 @@ from catalog.models import (
     Source,
     Status,
 )
+from catalog.transfer.json_checks import ExtrasCheck, parse_extras
 
 KINDS = {"artifact": Artifact, "photograph": Photograph}
 LANGUAGE_SUFFIXES = ("en", "zh_hans")

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from django.db import models
 from django.db.models import Prefetch
 
-from catalog.importer import (
+from catalog.transfer.importer import (
     SKIPPED_FIELDS,
     WORKFLOW_USERS,
     Artifact,

@@ -178,7 +178,7 @@ class ExtrasCheck:
     def field_keys(model):
         """The keys an entry may have for ``model``'s fields, as the export writes
         them: each language of a translated field, never the untranslated one."""
-        from catalog.importer import translated_names
+        from catalog.transfer.importer import translated_names
 
         skipped = translated_names(model) | NOT_KEYS | {"image", "portrait"}
         return {f.name: f for f in model._meta.concrete_fields if f.name not in skipped}
@@ -218,7 +218,7 @@ class ExtrasCheck:
 
     def type_problem(self, f, value):
         """Why ``value`` cannot go into field ``f``, or None."""
-        from catalog.importer import WORKFLOW_USERS
+        from catalog.transfer.importer import WORKFLOW_USERS
 
         if value is None or (value == "" and f.null):
             return None  # the model says whether the field may be empty
@@ -314,7 +314,7 @@ class ExtrasCheck:
     def check_record(self, model, identifier, label, entry, fields, reported):
         """The model's own validation of the record the entry would make or change,
         for the keys whose values have the right type."""
-        from catalog.importer import assign, translated_names
+        from catalog.transfer.importer import assign, translated_names
 
         key = entry.get(identifier)
         record = None
