@@ -8,7 +8,7 @@ class ExhibitionConfig(AppConfig):
     verbose_name = _("Exhibitions")
 
     def ready(self):
-        from catalog.transfer.importer import register_sections
+        from catalog.transfer.sections import register_sections
         from exhibition import signals
         from exhibition.roles import sync_roles
         from exhibition.sections import Sections

@@ -16,9 +16,7 @@ from pathlib import Path, PurePosixPath
 from django.db import models
 from django.db.models import Prefetch
 
-from catalog.transfer.importer import (
-    SKIPPED_FIELDS,
-    WORKFLOW_USERS,
+from catalog.models import (
     Artifact,
     ArtifactImage,
     Citation,
@@ -26,13 +24,16 @@ from catalog.transfer.importer import (
     Photograph,
     Role,
     Source,
+)
+from catalog.transfer.columns import (
+    SKIPPED_FIELDS,
+    WORKFLOW_USERS,
     columns,
     field_columns,
     join_list,
     translated_names,
 )
-
-FORMAT = "exhibition-cms-collection"
+from catalog.transfer.json_file import FORMAT
 
 
 @dataclass

@@ -9,9 +9,7 @@ and the column, and goes into the same report, so nothing is written unless both
 files are good.
 """
 
-import json
 import re
-from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
@@ -20,10 +18,14 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from catalog.models import Citation, Person, Role, Source, Status
+from catalog.transfer.json_file import (
+    FILE,
+    FORMAT,
+    VERSION,
+    EntryProblem,
+    show,
+)
 
-FILE = "collection.json"
-FORMAT = "exhibition-cms-collection"
-VERSION = 1
 # Each list, its model and the key that identifies an entry (as in the database).
 LISTS = {
     "sources": (Source, "key"),
@@ -36,54 +38,6 @@ PERSON_LINKS = {"roles", "groups", "citations", "portrait"}
 # Never in the file: the database's own bookkeeping, and what the portrait sets.
 NOT_KEYS = {"id", "created_at", "updated_at", "portrait_width", "portrait_height"}
 WHOLE_NUMBER = re.compile(r"\s*-?\d+\s*")
-
-
-@dataclass
-class EntryProblem:
-    """A problem in ``collection.json``: which entry, which key, why. Reads like a
-    CSV ``Problem`` (``row``, ``column``), so the same report lists both."""
-
-    entry: str
-    key: str
-    message: str
-
-    @property
-    def row(self):
-        return self.entry
-
-    @property
-    def column(self):
-        return self.key
-
-    def __str__(self):
-        if self.key:
-            return _("%(entry)s, field %(field)s: %(message)s") % {
-                "entry": self.entry,
-                "field": self.key,
-                "message": self.message,
-            }
-        return _("%(entry)s: %(message)s") % {
-            "entry": self.entry,
-            "message": self.message,
-        }
-
-
-def parse_extras(data):
-    """``collection.json`` as bytes or text → (its content or None, problems)."""
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return None, [EntryProblem(FILE, "", _("The file is not UTF-8 text."))]
-    try:
-        return json.loads(data), []
-    except json.JSONDecodeError as error:
-        message = _(
-            "The file is not valid JSON (line %(line)s, column %(column)s: %(error)s)."
-        ) % {"line": error.lineno, "column": error.colno, "error": error.msg}
-        return None, [EntryProblem(FILE, "", message)]
-    except RecursionError:
-        return None, [EntryProblem(FILE, "", _("The file is nested too deeply."))]
 
 
 class ExtrasCheck:
@@ -178,7 +132,7 @@ class ExtrasCheck:
     def field_keys(model):
         """The keys an entry may have for ``model``'s fields, as the export writes
         them: each language of a translated field, never the untranslated one."""
-        from catalog.transfer.importer import translated_names
+        from catalog.transfer.columns import translated_names
 
         skipped = translated_names(model) | NOT_KEYS | {"image", "portrait"}
         return {f.name: f for f in model._meta.concrete_fields if f.name not in skipped}
@@ -218,7 +172,7 @@ class ExtrasCheck:
 
     def type_problem(self, f, value):
         """Why ``value`` cannot go into field ``f``, or None."""
-        from catalog.transfer.importer import WORKFLOW_USERS
+        from catalog.transfer.columns import WORKFLOW_USERS
 
         if value is None or (value == "" and f.null):
             return None  # the model says whether the field may be empty
@@ -314,7 +268,8 @@ class ExtrasCheck:
     def check_record(self, model, identifier, label, entry, fields, reported):
         """The model's own validation of the record the entry would make or change,
         for the keys whose values have the right type."""
-        from catalog.transfer.importer import assign, translated_names
+        from catalog.transfer.columns import translated_names
+        from catalog.transfer.values import assign
 
         key = entry.get(identifier)
         record = None
@@ -335,10 +290,3 @@ class ExtrasCheck:
                     continue  # already explained, e.g. a wrong type
                 for message in messages:
                     self.problem(label, column, message)
-
-
-def show(value):
-    """A JSON value as the file writes it, for a message."""
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from catalog.transfer.exporter import export_collection
-from catalog.transfer.importer import registered_sections
+from catalog.transfer.sections import registered_sections
 
 
 class Command(BaseCommand):

@@ -1,0 +1,78 @@
+"""The CSV's columns and cell formats: which fields, which languages, lists."""
+
+import hashlib
+import re
+
+from django.utils.translation import gettext_lazy
+from modeltranslation.translator import translator
+
+from catalog.models import (
+    Artifact,
+    Photograph,
+)
+
+KINDS = {"artifact": Artifact, "photograph": Photograph}
+LANGUAGE_SUFFIXES = ("en", "zh_hans")
+WORKFLOW_USERS = ["submitted_by", "reviewed_by", "published_by", "withdrawn_by"]
+# Not columns: the database's own bookkeeping, and files (the ``images`` column).
+SKIPPED_FIELDS = {"id", "created_at", "updated_at", "image", "portrait"}
+LIST_SEPARATOR = re.compile(r"(?<!\\)\|")
+TRUE = {"1", "true", "yes", "y", "x", "是", "✓"}
+FALSE = {"", "0", "false", "no", "n", "否"}
+PROGRESS_EVERY = 10
+OUTCOMES = {
+    "created": gettext_lazy("created"),
+    "updated": gettext_lazy("updated"),
+    "unchanged": gettext_lazy("unchanged"),
+    "to create": gettext_lazy("to create"),
+    "to update": gettext_lazy("to update"),
+}
+
+
+def translated_names(model):
+    options = translator.get_options_for_model(model)
+    return set(options.all_fields)
+
+
+def field_columns(model):
+    """The model's fields that are CSV columns, in model order."""
+    base = translated_names(model)
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.name not in SKIPPED_FIELDS
+        and f.name not in base
+        and f.name not in ("width", "height")
+    ]
+
+
+def columns():
+    """Every column, in the order the exporter writes them."""
+    names = ["kind"]
+    for model in KINDS.values():
+        for f in field_columns(model):
+            if f.name not in names:
+                names.append(f.name)
+    names += [
+        "people",
+        "sections",
+        "citations",
+        "images",
+        "image_caption_en",
+        "image_caption_zh_hans",
+    ]
+    return names
+
+
+def split_list(value):
+    if not value.strip():
+        return []
+    return [part.strip().replace("\\|", "|") for part in LIST_SEPARATOR.split(value)]
+
+
+def join_list(values):
+    return "|".join(str(value).replace("|", "\\|") for value in values)
+
+
+def checksum(data):
+    return hashlib.sha256(data).hexdigest()

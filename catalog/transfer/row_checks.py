@@ -1,0 +1,244 @@
+"""Checking each CSV row: its cells, the record it matches, duplicates."""
+
+import re
+from collections import Counter
+from datetime import datetime
+from pathlib import PurePosixPath
+
+from django.contrib.auth import get_user_model
+from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from catalog.models import (
+    Artifact,
+    Person,
+    Photograph,
+    Source,
+)
+from catalog.transfer.columns import (
+    FALSE,
+    KINDS,
+    TRUE,
+    WORKFLOW_USERS,
+    columns,
+    field_columns,
+    split_list,
+)
+from catalog.transfer.json_checks import ExtrasCheck
+from catalog.transfer.json_file import parse_extras
+from catalog.transfer.rows import Row
+from catalog.transfer.values import INVALID
+
+
+class RowChecks:
+    """How ``CollectionImport`` checks rows (a mixin)."""
+
+    def check_extras(self):
+        """Check ``collection.json`` (see ``import_checks``); keep what the rows
+        may refer to, and write nothing unless all of it is good."""
+        extras = self.extras
+        if isinstance(extras, (bytes, str)):
+            extras, problems = parse_extras(extras)
+            self.report.problems += problems
+        check = ExtrasCheck(extras, image_error=self.image_error, user=self.user)
+        usable = check.run()
+        self.report.problems += check.problems
+        self.extras = usable if check.problems else extras or {}
+
+    def check_header(self, header):
+        known = set(columns())
+        if "kind" not in header:
+            self.problem(1, "kind", _("The file has no “kind” column."))
+        for name in header:
+            if name and name not in known:
+                self.problem(1, name, _("Unknown column."))
+
+    def load_lookups(self):
+        self.people = {}
+        extra_people = self.extras.get("people", [])
+        for person in Person.objects.only("slug", "name_en", "name_zh_hans"):
+            self._remember_person(person.slug, person.name_en, person.name_zh_hans)
+        for entry in extra_people:
+            self._remember_person(
+                entry["slug"], entry.get("name_en"), entry.get("name_zh_hans")
+            )
+        self.sources = set(Source.objects.values_list("key", flat=True))
+        self.sources |= {entry["key"] for entry in self.extras.get("sources", [])}
+        self.users = {
+            user.get_username(): user for user in get_user_model().objects.all()
+        }
+        self.seen = Counter()
+
+    def _remember_person(self, slug, *names):
+        self.people.setdefault(slug, slug)
+        for name in names:
+            if isinstance(name, str) and name:
+                self.people.setdefault(name.strip().lower(), slug)
+
+    def check_row(self, number, cells):
+        cells = {k: (v or "").replace("\r\n", "\n") for k, v in cells.items() if k}
+        if not any(value.strip() for value in cells.values()):
+            return  # a blank line, as spreadsheets leave at the end
+        kind = cells.get("kind", "").strip().lower()
+        model = KINDS.get(kind)
+        if model is None:
+            self.problem(
+                number,
+                "kind",
+                _("“%(kind)s” is not a kind; use artifact or photograph.")
+                % {"kind": cells.get("kind", "")},
+            )
+            return
+        values = {}
+        for f in field_columns(model):
+            if f.name in cells:
+                parsed = self.parse(number, f, cells[f.name])
+                if parsed is not INVALID:
+                    values[f.name] = parsed
+        for name in cells:
+            if (
+                cells[name].strip()
+                and name in columns()
+                and not self._applies(model, name)
+            ):
+                self.problem(
+                    number,
+                    name,
+                    _("This column is not used for a %(kind)s.") % {"kind": kind},
+                )
+        record, created = self.find_record(number, model, values, cells)
+        if record is None:
+            return
+        row = Row(number, kind, model, values, record, created)
+        if "people" in cells:
+            row.people = self.check_people(number, cells["people"])
+        if "sections" in cells:
+            row.sections = self.check_sections(number, cells["sections"])
+        if "citations" in cells:
+            row.citations = self.check_citations(number, cells["citations"])
+        self.check_images(number, row, cells)
+        self.check_status(number, row)
+        self.check_record(number, row)
+        self.rows.append(row)
+
+    def _applies(self, model, name):
+        if name in ("kind", "people", "sections", "citations", "images"):
+            return True
+        if name.startswith("image_caption_"):
+            return model is Artifact
+        if name.startswith("alt_text_"):
+            return True
+        return any(f.name == name for f in field_columns(model))
+
+    def parse(self, number, f, raw):
+        value = raw.strip() if not isinstance(f, models.TextField) else raw
+        if f.name in WORKFLOW_USERS:
+            return self.users.get(value.strip()) if value.strip() else None
+        if isinstance(f, models.BooleanField):
+            if value.strip().lower() in TRUE:
+                return True
+            if value.strip().lower() in FALSE:
+                return False
+            self.problem(number, f.name, _("Write yes or no."))
+            return INVALID
+        if isinstance(f, models.IntegerField):
+            if not value.strip():
+                return None
+            if re.fullmatch(r"\s*-?\d+(\.0+)?\s*", value):
+                return int(float(value))
+            self.problem(
+                number, f.name, _("“%(value)s” is not a year.") % {"value": value}
+            )
+            return INVALID
+        if isinstance(f, models.DateTimeField):
+            if not value.strip():
+                return None
+            try:
+                moment = datetime.fromisoformat(value.strip())
+            except ValueError:
+                self.problem(
+                    number,
+                    f.name,
+                    _("“%(value)s” is not a date and time (use 2025-09-03 10:00).")
+                    % {"value": value},
+                )
+                return INVALID
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment)
+            return moment
+        if f.choices:
+            by_label = {str(label).lower(): key for key, label in f.choices}
+            by_key = {str(key).lower(): key for key, _label in f.choices}
+            found = by_key.get(value.lower()) or by_label.get(value.lower())
+            if found is None and value:
+                self.problem(
+                    number,
+                    f.name,
+                    _("“%(value)s” is not one of: %(choices)s.")
+                    % {
+                        "value": value,
+                        "choices": ", ".join(str(key) for key, _l in f.choices),
+                    },
+                )
+                return INVALID
+            return found or f.get_default()
+        return value
+
+    def find_record(self, number, model, values, cells):
+        if model is Artifact:
+            accession = values.get("accession_number", "")
+            if not accession:
+                self.problem(number, "accession_number", _("An artifact needs one."))
+                return None, False
+            record = Artifact.objects.filter(accession_number=accession).first()
+            key = accession
+        else:
+            slug = values.get("slug") or self.default_slug(model, values, cells)
+            if not slug:
+                self.problem(
+                    number, "slug", _("Give a slug, an English title or an image.")
+                )
+                return None, False
+            values["slug"] = slug
+            record = Photograph.objects.filter(slug=slug).first()
+            key = slug
+        self.seen[(model, key)] += 1
+        if self.seen[(model, key)] > 1:
+            column = "accession_number" if model is Artifact else "slug"
+            self.problem(
+                number,
+                column,
+                _("Duplicate: “%(key)s” is already in an earlier row.") % {"key": key},
+            )
+        created = record is None
+        if model is Artifact and not values.get("slug"):
+            # An empty slug cell keeps the slug the artifact has, or makes one.
+            values.pop("slug", None)
+            if created:
+                values["slug"] = self.default_slug(model, values, cells)
+        return (model() if created else record), created
+
+    @staticmethod
+    def default_slug(model, values, cells):
+        if model is Artifact:
+            title = slugify(values.get("title_en", ""))[:80]
+            accession = slugify(values.get("accession_number", ""))
+            return "-".join(part for part in (title, accession) if part)
+        title = slugify(values.get("title_en", ""))[:100]
+        images = split_list(cells.get("images", ""))
+        stem = slugify(PurePosixPath(images[0]).stem) if images else ""
+        return title or stem
+
+    def check_duplicates(self):
+        slugs = Counter(row.values.get("slug") for row in self.rows)
+        for row in self.rows:
+            slug = row.values.get("slug")
+            if row.model is Artifact and slug and slugs[slug] > 1:
+                self.problem(
+                    row.number,
+                    "slug",
+                    _("Duplicate: slug “%(slug)s” is used by another row.")
+                    % {"slug": slug},
+                )
