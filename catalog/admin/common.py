@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 
-from catalog import workflow
+from catalog import readiness
 from catalog.models import Citation
 
 THUMBNAIL_SIZE = 80
@@ -80,11 +80,11 @@ class MissingListFilter(admin.SimpleListFilter):
     parameter_name = "missing"
 
     def lookups(self, request, model_admin):
-        filters = workflow.problem_filters(model_admin.model)
+        filters = readiness.problem_filters(model_admin.model)
         return [(name, label) for name, (label, _q) in filters.items()]
 
     def queryset(self, request, queryset):
-        filters = workflow.problem_filters(queryset.model)
+        filters = readiness.problem_filters(queryset.model)
         if self.value() in filters:
             return queryset.filter(filters[self.value()][1])
         return queryset

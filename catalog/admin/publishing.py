@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from catalog import workflow
+from catalog import readiness, workflow
 from catalog.admin.common import translated_field_names
 from catalog.admin.deleted import DeletedRecordsMixin
 from catalog.models import Status
@@ -150,7 +150,7 @@ class PublishingAdmin(DeletedRecordsMixin, SimpleHistoryAdmin, TranslationAdmin)
                 for name in workflow.available_transitions(obj, request.user)
             ]
             if obj.status != Status.PUBLISHED:
-                context["readiness"] = workflow.missing(obj)
+                context["readiness"] = readiness.missing(obj)
             context["preview_url"] = obj.get_absolute_url()
         return super().render_change_form(request, context, add, change, **kw)
 

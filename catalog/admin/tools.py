@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from catalog import workflow
+from catalog import readiness
 from catalog.models import (
     Artifact,
     CollectionImport,
@@ -77,7 +77,7 @@ def readiness_row(model):
     )
     problems = [
         (label, model.objects.filter(condition).count(), f"{url}?missing={name}")
-        for name, (label, condition) in workflow.problem_filters(model).items()
+        for name, (label, condition) in readiness.problem_filters(model).items()
     ]
     problems.append(
         (

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog import workflow
+from catalog import readiness, workflow
 from catalog.models import Artifact, ArtifactImage, Person, Photograph, Status
 from tests.catalog.admin_forms import post_change_form
 from tests.factories import (
@@ -56,7 +56,7 @@ def test_an_incomplete_artifact_lists_exactly_what_is_missing_per_language():
         alt_text_en="Back",
         position=1,
     )
-    assert workflow.missing(artifact) == [
+    assert readiness.missing(artifact) == [
         "Chinese: the title is missing.",
         "Chinese: the description is missing.",
         "Chinese: the rights statement is missing.",
@@ -67,7 +67,7 @@ def test_an_incomplete_artifact_lists_exactly_what_is_missing_per_language():
 
 def test_photograph_needs_caption_and_alt_text_in_both_languages():
     photograph = make_ready_photograph(caption_zh_hans="", alt_text_en="")
-    assert workflow.missing(photograph) == [
+    assert readiness.missing(photograph) == [
         "English: the image has no alt text.",
         "Chinese: the caption is missing.",
     ]
@@ -75,18 +75,18 @@ def test_photograph_needs_caption_and_alt_text_in_both_languages():
 
 def test_person_needs_a_summary_or_full_text_in_each_language():
     person = make_ready_person(summary_zh_hans="", body_zh_hans="")
-    assert workflow.missing(person) == [
+    assert readiness.missing(person) == [
         "Chinese: the summary (or full text) is missing."
     ]
     person.body_zh_hans = "全文"
-    assert workflow.missing(person) == []
+    assert readiness.missing(person) == []
 
 
 @pytest.mark.parametrize(
     "factory", [make_ready_artifact, make_ready_photograph, make_ready_person]
 )
 def test_complete_records_have_nothing_missing(factory):
-    assert workflow.missing(factory()) == []
+    assert readiness.missing(factory()) == []
 
 
 # -- transitions ---------------------------------------------------------------------
