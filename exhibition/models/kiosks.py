@@ -1,0 +1,185 @@
+"""Kiosk profiles: the hall's touchscreens and what each one shows."""
+
+from datetime import timedelta
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from catalog.models import Artifact, Photograph
+from exhibition.models.exhibitions import (
+    Placement,
+    Section,
+    placement_constraints,
+)
+
+KIOSK_OFFLINE_AFTER = timedelta(minutes=5)
+
+
+class KioskQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+    def offline(self, now=None):
+        """Active kiosks not heard from within ``KIOSK_OFFLINE_AFTER``."""
+        since = (now or timezone.now()) - KIOSK_OFFLINE_AFTER
+        return self.active().filter(
+            models.Q(last_seen__isnull=True) | models.Q(last_seen__lt=since)
+        )
+
+    def online(self, now=None):
+        since = (now or timezone.now()) - KIOSK_OFFLINE_AFTER
+        return self.active().filter(last_seen__gte=since)
+
+
+class Kiosk(models.Model):
+    """One touchscreen in the hall: what it shows and how it behaves."""
+
+    class Orientation(models.TextChoices):
+        PORTRAIT = "portrait", _("Portrait (1080 × 1920)")
+        LANDSCAPE = "landscape", _("Landscape (1920 × 1080)")
+
+    class Language(models.TextChoices):
+        ENGLISH = "en", _("English")
+        CHINESE = "zh-hans", _("Simplified Chinese")
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        unique=True,
+        help_text=_("The screen's address is /kiosk/ followed by the slug."),
+    )
+    active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("An inactive kiosk's screen shows “not found”."),
+    )
+    location = models.CharField(
+        _("gallery room"), max_length=20, blank=True, help_text=_("For example S8.")
+    )
+    orientation = models.CharField(
+        _("orientation"),
+        max_length=10,
+        choices=Orientation.choices,
+        default=Orientation.PORTRAIT,
+    )
+    sections = models.ManyToManyField(
+        Section,
+        related_name="kiosks",
+        blank=True,
+        verbose_name=_("sections"),
+        help_text=_(
+            "The kiosk shows the published items of these sections, in their "
+            "hanging order, unless it has a playlist."
+        ),
+    )
+    default_language = models.CharField(
+        _("default language"),
+        max_length=8,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        help_text=_("The language the kiosk returns to after each visitor."),
+    )
+    language_switch = models.BooleanField(_("offer the language switch"), default=True)
+    idle_timeout = models.PositiveSmallIntegerField(
+        _("idle timeout (seconds)"),
+        default=90,
+        validators=[MinValueValidator(15), MaxValueValidator(3600)],
+        help_text=_(
+            "With no touch for this long the kiosk counts down and returns to "
+            "its attract loop."
+        ),
+    )
+    attract_count = models.PositiveSmallIntegerField(
+        _("items in the attract loop"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    attract_interval = models.PositiveSmallIntegerField(
+        _("seconds per attract item"),
+        default=8,
+        validators=[MinValueValidator(3), MaxValueValidator(120)],
+    )
+    # Written by the kiosk's heartbeat only (a queryset update: no signals, and
+    # ``updated_at`` keeps meaning "a curator changed the profile").
+    last_seen = models.DateTimeField(_("last heartbeat"), null=True, editable=False)
+    reported_version = models.CharField(
+        _("content version shown"), max_length=64, blank=True, editable=False
+    )
+    uptime = models.PositiveIntegerField(
+        _("uptime (seconds)"), null=True, editable=False
+    )
+    last_user_agent = models.CharField(
+        _("browser"), max_length=300, blank=True, editable=False
+    )
+    last_ip = models.GenericIPAddressField(_("IP address"), null=True, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = KioskQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["location", "slug"]
+        verbose_name = _("kiosk")
+        verbose_name_plural = _("kiosks")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("kiosk:home", args=[self.slug])
+
+    @property
+    def screen(self):
+        """The screen's size in CSS pixels, as (width, height)."""
+        if self.orientation == self.Orientation.LANDSCAPE:
+            return (1920, 1080)
+        return (1080, 1920)
+
+    @property
+    def languages(self):
+        """The languages the kiosk offers, its default first."""
+        codes = [self.default_language]
+        if self.language_switch:
+            codes += [c for c in self.Language.values if c != self.default_language]
+        return codes
+
+    def is_offline(self, now=None):
+        since = (now or timezone.now()) - KIOSK_OFFLINE_AFTER
+        return self.last_seen is None or self.last_seen < since
+
+
+class KioskItem(Placement):
+    """One artifact or photograph in a kiosk's curated playlist."""
+
+    kiosk = models.ForeignKey(Kiosk, on_delete=models.CASCADE, related_name="playlist")
+    artifact = models.ForeignKey(
+        Artifact,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="kiosk_items",
+        verbose_name=_("artifact"),
+    )
+    photograph = models.ForeignKey(
+        Photograph,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="kiosk_items",
+        verbose_name=_("photograph"),
+    )
+    position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
+
+    class Meta:
+        ordering = ["kiosk", "position", "pk"]
+        constraints = placement_constraints(
+            "kiosk",
+            "kiosk",
+            _("This artifact is already in the playlist."),
+            _("This photograph is already in the playlist."),
+        )
+        verbose_name = _("playlist item")
+        verbose_name_plural = _("playlist items")
