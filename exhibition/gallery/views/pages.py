@@ -62,7 +62,7 @@ def current_exhibition():
 def home(request):
     exhibition = current_exhibition()
     if exhibition is None:
-        return render(request, "exhibition/home_empty.html")
+        return render(request, "gallery/home_empty.html")
     sections = Section.objects.published().filter(exhibition=exhibition)
     # Unordered in SQL, so the database reads the small "featured" index rather
     # than walking every name in order; eight people sort quickly here.
@@ -72,7 +72,7 @@ def home(request):
     )
     return render(
         request,
-        "exhibition/home.html",
+        "gallery/home.html",
         {
             "exhibition": exhibition,
             "sections": sections,
@@ -125,7 +125,7 @@ def section_detail(request, slug):
     )
     return render(
         request,
-        "exhibition/section_detail.html",
+        "gallery/section_detail.html",
         {
             "section": section,
             "items": page.object_list,
@@ -218,7 +218,7 @@ def artifact_detail(request, slug):
     related, related_photographs = related_of(artifact)
     return render(
         request,
-        "exhibition/artifact_detail.html",
+        "gallery/artifact_detail.html",
         {
             "artifact": artifact,
             "images": artifact.images.all(),
@@ -238,7 +238,7 @@ def photograph_detail(request, slug):
     related_artifacts, related = related_of(photograph)
     return render(
         request,
-        "exhibition/photograph_detail.html",
+        "gallery/photograph_detail.html",
         {
             "photograph": photograph,
             "related": related,
@@ -260,7 +260,7 @@ def collection(request):
     if not filters.is_valid():
         return render(
             request,
-            "exhibition/collection.html",
+            "gallery/collection.html",
             {"kind": kind, "filters": filters, "invalid": True, "facets": []},
             status=400,
         )
@@ -275,7 +275,7 @@ def collection(request):
     page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
-        "exhibition/collection.html",
+        "gallery/collection.html",
         {
             "kind": kind,
             "filters": filters,
@@ -309,7 +309,7 @@ def people_list(request):
     )
     return render(
         request,
-        "exhibition/person_list.html",
+        "gallery/person_list.html",
         {
             "filters": filters,
             "people": people,
@@ -335,7 +335,7 @@ def person_detail(request, slug):
     photographs = person.photographs.published()
     return render(
         request,
-        "exhibition/person_detail.html",
+        "gallery/person_detail.html",
         {
             "person": person,
             "artifacts": artifacts,
@@ -357,7 +357,7 @@ def first_per_year(queryset, field, limit):
 def timeline(request):
     """Dated records from 1931 to 1945, a few per year, each linking to its page."""
     years = cached_by_version("timeline", timeline_years)
-    return render(request, "exhibition/timeline.html", {"years": years})
+    return render(request, "gallery/timeline.html", {"years": years})
 
 
 def timeline_years():
@@ -439,7 +439,7 @@ def search(request):
     total = sum(count for _, count in results.values())
     return render(
         request,
-        "exhibition/search.html",
+        "gallery/search.html",
         {"query": query, "results": results, "total": total},
     )
 
