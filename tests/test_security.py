@@ -323,7 +323,9 @@ def test_crawling_the_whole_site_finds_nothing_unpublished(client, site):
             continue
         seen.add(path)
         response = client.get(path)
-        body = response.content.decode(errors="replace")
+        body = b"".join(
+            response.streaming_content if response.streaming else [response.content]
+        ).decode(errors="replace")
         echoed = parse_qs(urlsplit(path).query).get("q", [""])[0]
         if echoed:  # the search page repeats the visitor's own words back
             body = body.replace(escape(echoed), "").replace(quote_plus(echoed), "")
