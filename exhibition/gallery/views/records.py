@@ -1,0 +1,156 @@
+"""Detail pages of artifacts, photographs and biographies, with related records."""
+
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from catalog.models import (
+    Artifact,
+    Person,
+    Photograph,
+)
+from exhibition.gallery import structured_data
+from exhibition.gallery.views.common import (
+    RELATED_LIMIT,
+    citations_with_sources,
+    first_image,
+    visible,
+)
+from exhibition.models import SectionItem
+from exhibition.page_cache import cached_by_version
+
+
+def related_records(record, model, limit=RELATED_LIMIT):
+    """Up to ``limit`` published records near ``record``: its people's, then its
+    neighbours in the sections' hanging order. Bounded at any collection size."""
+    kind = model._meta.model_name
+    same = isinstance(record, model)
+    people = [p.pk for p in record.people.all()]
+    by_people = (
+        model.objects.published()
+        .filter(people__in=people)
+        .exclude(pk=record.pk if same else None)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .distinct()[:limit]
+    )
+    near = Q(pk__in=[])
+    for placement in record.section_items.all():
+        near |= Q(
+            section_id=placement.section_id,
+            position__gte=placement.position - 2 * limit,
+            position__lte=placement.position + 2 * limit,
+        )
+    neighbours = (
+        SectionItem.objects.filter(near, **{f"{kind}__status": "published"})
+        .exclude(**{kind: None})
+        .exclude(**({kind: record.pk} if same else {}))
+        .order_by("position")
+        .values_list(kind, flat=True)[: 4 * limit]
+    )
+    # Both queries always run, so the page's query count never depends on data.
+    chosen = list(by_people)
+    chosen += [pk for pk in neighbours if pk not in chosen]
+    return (
+        model.objects.published()
+        .filter(pk__in=chosen[:limit])
+        .order_by("year_from", "pk")
+    )
+
+
+def record_prefetches():
+    """What every detail page shows beside the record: sources, people, sections."""
+    return [
+        citations_with_sources,
+        Prefetch("people", queryset=Person.objects.published()),
+        Prefetch(
+            "section_items",
+            queryset=SectionItem.objects.filter(
+                section__status="published"
+            ).select_related("section"),
+        ),
+    ]
+
+
+def related_of(record):
+    """Related artifacts and photographs, computed once per content version."""
+    kind = record._meta.model_name
+    artifacts = cached_by_version(
+        "related",
+        lambda: list(related_records(record, Artifact).prefetch_related(first_image)),
+        kind,
+        "artifacts",
+        record.pk,
+    )
+    photographs = cached_by_version(
+        "related",
+        lambda: list(related_records(record, Photograph)),
+        kind,
+        "photographs",
+        record.pk,
+    )
+    return artifacts, photographs
+
+
+@require_GET
+def artifact_detail(request, slug):
+    artifact = get_object_or_404(
+        visible(Artifact, request).prefetch_related(first_image, *record_prefetches()),
+        slug=slug,
+    )
+    related, related_photographs = related_of(artifact)
+    return render(
+        request,
+        "gallery/artifact_detail.html",
+        {
+            "artifact": artifact,
+            "images": artifact.images.all(),
+            "related": related,
+            "related_photographs": related_photographs,
+            "json_ld": structured_data.artifact(request, artifact),
+        },
+    )
+
+
+@require_GET
+def photograph_detail(request, slug):
+    photograph = get_object_or_404(
+        visible(Photograph, request).prefetch_related(*record_prefetches()),
+        slug=slug,
+    )
+    related_artifacts, related = related_of(photograph)
+    return render(
+        request,
+        "gallery/photograph_detail.html",
+        {
+            "photograph": photograph,
+            "related": related,
+            "related_artifacts": related_artifacts,
+            "json_ld": structured_data.photograph(request, photograph),
+        },
+    )
+
+
+@require_GET
+def person_detail(request, slug):
+    person = get_object_or_404(
+        visible(Person, request).prefetch_related(
+            "roles",
+            citations_with_sources,
+            Prefetch("groups", queryset=Person.objects.published()),
+            Prefetch("members", queryset=Person.objects.published()),
+        ),
+        slug=slug,
+    )
+    artifacts = person.artifacts.published().prefetch_related(first_image)
+    photographs = person.photographs.published()
+    return render(
+        request,
+        "gallery/person_detail.html",
+        {
+            "person": person,
+            "artifacts": artifacts,
+            "photographs": photographs,
+            "json_ld": structured_data.person(request, person),
+        },
+    )
