@@ -1,0 +1,1 @@
+"""What the museum holds: records, people, sources, images; their admin and transfer."""

@@ -1,3 +1,5 @@
+"""The branded admin site the curators log in to."""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 

@@ -1,3 +1,5 @@
+"""Installs the branded admin site in place of Django's default one."""
+
 from django.contrib.admin.apps import AdminConfig
 
 

@@ -1,3 +1,5 @@
+"""Root URLs: the gallery (with a language prefix), kiosks, admin, health, sitemaps."""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin

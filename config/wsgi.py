@@ -1,3 +1,5 @@
+"""WSGI entry point (gunicorn serves it in production)."""
+
 import os
 
 from django.core.wsgi import get_wsgi_application

@@ -1,0 +1,1 @@
+"""How the collection is shown: exhibitions, the public gallery, kiosks, the demo."""

@@ -1,3 +1,5 @@
+"""The exhibition app's configuration: signals, roles and the import's sections."""
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _

@@ -1,3 +1,5 @@
+"""Which exhibition fields are written in English and Simplified Chinese."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from exhibition.models import Exhibition, Kiosk, Section

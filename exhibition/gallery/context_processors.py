@@ -1,3 +1,6 @@
+"""Template context every gallery page gets: which navigation entry is current."""
+
+
 def navigation(request):
     """Which main navigation entry the current page belongs to."""
     match = getattr(request, "resolver_match", None)

@@ -1,3 +1,5 @@
+"""The public gallery's addresses."""
+
 from django.urls import path
 
 from exhibition.gallery import views

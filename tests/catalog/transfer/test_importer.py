@@ -19,7 +19,7 @@ from tests.factories import image_bytes, make_person, make_section, make_source
 
 pytestmark = pytest.mark.django_db
 
-SAMPLE = Path(__file__).resolve().parents[2] / "catalog" / "sample_import"
+SAMPLE = Path(__file__).resolve().parents[3] / "catalog" / "sample_import"
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 HIDDEN = [Status.DRAFT, Status.REVIEW, Status.WITHDRAWN]
-SAMPLE = Path(__file__).parent / "sample_content"
+SAMPLE = Path(__file__).resolve().parents[1] / "demo" / "sample_content"
 
 
 def make_kiosk(*sections, **fields):

@@ -11,7 +11,7 @@ from catalog.models import Artifact, ArtifactImage, Person, Photograph, Source, 
 from exhibition.demo.loader import CONTENT_DIR, load_exhibition, read_content
 from exhibition.models import Exhibition, Kiosk, Section, SectionItem
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
 
 
 def english_text(value):
