@@ -1,5 +1,7 @@
 """Root URLs: the gallery (with a language prefix), kiosks, admin, health, sitemaps."""
 
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -7,12 +9,20 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve as media_serve
 
+from config.admin_language import admin_in_language, choose_language
 from exhibition import health
 from exhibition.gallery.sitemaps import SITEMAPS
 from exhibition.gallery.views import robots_txt
 
 urlpatterns = [
+    path(f"{settings.ADMIN_PATH}language/", choose_language, name="admin-language"),
     path(settings.ADMIN_PATH, admin.site.urls),
+    # /zh-hans/admin/…: the one admin, in that language.
+    re_path(
+        rf"^(?P<language>[a-z]{{2}}(?:-[a-z]+)?)/{re.escape(settings.ADMIN_PATH)}"
+        r"(?P<rest>.*)$",
+        admin_in_language,
+    ),
     path("robots.txt", robots_txt, name="robots"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),

@@ -15,6 +15,7 @@ from exhibition.models.kiosks import (
     KioskItem,
     KioskQuerySet,
 )
+from exhibition.models.staff import StaffPreference
 
 __all__ = [
     "KIOSK_OFFLINE_AFTER",
@@ -27,5 +28,6 @@ __all__ = [
     "Placement",
     "Section",
     "SectionItem",
+    "StaffPreference",
     "placement_constraints",
 ]
