@@ -5,7 +5,8 @@ from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.utils import timezone
-from django.utils.html import format_html_join
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -13,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from catalog import readiness, workflow
 from catalog.admin.common import translated_field_names
+from catalog.admin.concurrency import SaveCheckedAdmin
 from catalog.admin.deleted import DeletedRecordsMixin
 from catalog.models import Status
 
@@ -24,7 +26,9 @@ WORKFLOW_BUTTONS = {
 }
 
 
-class PublishingAdmin(DeletedRecordsMixin, SimpleHistoryAdmin, TranslationAdmin):
+class PublishingAdmin(
+    SaveCheckedAdmin, DeletedRecordsMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     """Shared columns, workflow buttons, role rules and history for the records.
 
     Status changes only through ``catalog.workflow`` (buttons and bulk actions),
@@ -38,6 +42,7 @@ class PublishingAdmin(DeletedRecordsMixin, SimpleHistoryAdmin, TranslationAdmin)
     change_form_template = "admin/catalog/record_change_form.html"
     view_on_site = False  # the form shows its own "View/Preview on site" link
     change_list_template = "admin/catalog/record_change_list.html"
+    object_history_form_template = "admin/catalog/record_history_form.html"
     workflow_fields = ["status", "publish_at", "workflow_steps"]
 
     class Media:
@@ -197,12 +202,28 @@ class PublishingAdmin(DeletedRecordsMixin, SimpleHistoryAdmin, TranslationAdmin)
 
     @admin.display(description=_("last change"), ordering="updated_at")
     def last_change(self, obj):
-        return obj.updated_at
+        # The hidden version lets a bulk action see what changed since the list.
+        return format_html(
+            "{}{}",
+            date_format(timezone.localtime(obj.updated_at), "SHORT_DATETIME_FORMAT"),
+            self.seen_version_input(obj),
+        )
 
     def run_bulk(self, request, queryset, transition, done_message):
         done = 0
         refused = []
-        for record in queryset:
+        current, stale = self.changed_since_seen(request, queryset)
+        for record in stale:
+            self.message_user(
+                request,
+                gettext(
+                    "“%(record)s” was not changed: someone else saved it after this "
+                    "list was loaded. Check it and try again."
+                )
+                % {"record": record},
+                messages.ERROR,
+            )
+        for record in current:
             try:
                 transition(record, request.user)
             except workflow.WorkflowError as error:
