@@ -16,6 +16,7 @@ from catalog import readiness, workflow
 from catalog.admin.common import translated_field_names
 from catalog.admin.concurrency import SaveCheckedAdmin
 from catalog.admin.deleted import DeletedRecordsMixin
+from catalog.admin.translations import SideBySideTranslationsAdmin
 from catalog.models import Status
 
 WORKFLOW_BUTTONS = {
@@ -27,7 +28,11 @@ WORKFLOW_BUTTONS = {
 
 
 class PublishingAdmin(
-    SaveCheckedAdmin, DeletedRecordsMixin, SimpleHistoryAdmin, TranslationAdmin
+    SaveCheckedAdmin,
+    SideBySideTranslationsAdmin,
+    DeletedRecordsMixin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
 ):
     """Shared columns, workflow buttons, role rules and history for the records.
 

@@ -78,3 +78,22 @@ def test_the_change_form_offers_view_on_site_once(curator_page, site, admin_page
         curator_page.goto(f"{site.url}/admin/{path}")
         links = curator_page.locator(".object-tools a.viewsitelink")
         assert links.count() <= 1, path
+
+
+@pytest.mark.parametrize("width, side_by_side", [(1440, True), (800, False)])
+def test_translated_fields_stand_side_by_side_on_wide_screens(
+    curator_page, site, admin_pages, width, side_by_side, screenshot
+):
+    curator_page.set_viewport_size({"width": width, "height": 900})
+    curator_page.goto(f"{site.url}/admin/{admin_pages[0]}")
+    english = curator_page.locator("#id_description_en").bounding_box()
+    chinese = curator_page.locator("#id_description_zh_hans").bounding_box()
+    screenshot(curator_page, f"admin-side-by-side-{width}")
+    if side_by_side:
+        assert abs(english["y"] - chinese["y"]) < 2 and chinese["x"] > english["x"]
+    else:
+        assert chinese["y"] > english["y"] + english["height"] - 1
+    # Each field fits its column: nothing runs past the window.
+    assert chinese["x"] + chinese["width"] <= width
+    scroll = curator_page.evaluate("document.documentElement.scrollWidth")
+    assert scroll <= width
