@@ -16,6 +16,7 @@ from catalog import readiness, workflow
 from catalog.admin.common import translated_field_names
 from catalog.admin.concurrency import SaveCheckedAdmin
 from catalog.admin.deleted import DeletedRecordsMixin
+from catalog.admin.presence import PresenceAdmin
 from catalog.admin.translations import SideBySideTranslationsAdmin
 from catalog.models import Status
 
@@ -29,6 +30,7 @@ WORKFLOW_BUTTONS = {
 
 class PublishingAdmin(
     SaveCheckedAdmin,
+    PresenceAdmin,
     SideBySideTranslationsAdmin,
     DeletedRecordsMixin,
     SimpleHistoryAdmin,

@@ -170,3 +170,19 @@ def test_the_refusal_speaks_the_curators_language(two_curators, record):
     html = bao.post(url, bao_form).content.decode()
     assert "您编辑期间，其他人保存了此记录" in html
     assert "其他人已保存了它" in html
+
+
+def test_the_form_says_who_else_has_the_record_open(two_curators, record, monkeypatch):
+    from catalog.admin import presence
+
+    alice, bao = two_curators
+    url = reverse("admin:catalog_artifact_change", args=[record.pk])
+    alice.get(url)
+    html = bao.get(url).content.decode()
+    assert "alice also has this record open" in html
+    editing = reverse("admin:catalog_artifact_editing", args=[record.pk])
+    assert alice.get(editing).json()["others"] == ["bao"]
+    # Someone who closed the form (no ping for a minute) is no longer named.
+    later = presence.time.time() + presence.AWAY_SECONDS + 1
+    monkeypatch.setattr(presence.time, "time", lambda: later)
+    assert alice.get(editing).json()["others"] == []
