@@ -1,6 +1,7 @@
 """The exhibition app's configuration: signals, roles and the import's sections."""
 
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -12,10 +13,12 @@ class ExhibitionConfig(AppConfig):
     def ready(self):
         from catalog.transfer.sections import register_sections
         from exhibition import signals
+        from exhibition.models.staff import begin_visit
         from exhibition.roles import sync_roles
         from exhibition.sections import Sections
 
         signals.connect()
+        user_logged_in.connect(begin_visit, dispatch_uid="begin-visit")
         # After this app's migrate: catalog's and exhibition's permissions exist.
         post_migrate.connect(sync_roles, sender=self, dispatch_uid="sync-roles")
         register_sections(Sections())

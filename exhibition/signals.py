@@ -6,7 +6,13 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from exhibition.page_cache import bump_version
 
 # Bookkeeping models whose changes never alter what visitors see.
-IGNORED = {"ContentVersion", "LoadedRecord", "Historical", "KioskHeartbeat"}
+IGNORED = {
+    "ContentVersion",
+    "LoadedRecord",
+    "Historical",
+    "KioskHeartbeat",
+    "StaffPreference",
+}
 
 
 def watched_models():

@@ -63,8 +63,7 @@ class PresenceAdmin:
         obj = context.get("original")
         if obj is not None and obj.pk:
             context["others_editing"] = note_editing(self.model, obj.pk, request.user)
-            context["editing_url"] = (
-                f"{request.path.rstrip('/').rsplit('/', 1)[0]}/editing/"
-            )
+            info = f"{self.opts.app_label}_{self.opts.model_name}"
+            context["editing_url"] = reverse(f"admin:{info}_editing", args=[obj.pk])
             context["editing_ping_ms"] = PING_SECONDS * 1000
         return super().render_change_form(request, context, add, change, **kw)

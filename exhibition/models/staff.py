@@ -1,4 +1,4 @@
-"""What each member of staff chose for themselves: the admin's language."""
+"""What the admin keeps for each member of staff: their language, their visits."""
 
 from django.conf import settings
 from django.db import models
@@ -15,7 +15,12 @@ class StaffPreference(models.Model):
         verbose_name=_("user"),
     )
     language = models.CharField(
-        _("admin language"), max_length=10, choices=settings.LANGUAGES
+        _("admin language"), max_length=10, choices=settings.LANGUAGES, blank=True
+    )
+    # The start page lists what changed since the visit before this one.
+    this_visit = models.DateTimeField(_("this visit began"), null=True, blank=True)
+    previous_visit = models.DateTimeField(
+        _("previous visit began"), null=True, blank=True
     )
 
     class Meta:
@@ -24,3 +29,13 @@ class StaffPreference(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.get_language_display()}"
+
+
+def begin_visit(sender, request, user, **kwargs):
+    """On login: the visit that was current becomes the previous one."""
+    from django.utils import timezone
+
+    preference, _created = StaffPreference.objects.get_or_create(user=user)
+    preference.previous_visit = preference.this_visit
+    preference.this_visit = timezone.now()
+    preference.save(update_fields=["previous_visit", "this_visit"])
