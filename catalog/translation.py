@@ -6,11 +6,11 @@ from catalog.history import register_history
 from catalog.models import (
     Artifact,
     ArtifactImage,
+    Nationality,
+    ObjectType,
     Person,
     Photograph,
     Record,
-    Nationality,
-    ObjectType,
     Role,
     Source,
 )

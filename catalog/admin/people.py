@@ -59,7 +59,10 @@ class PersonAdmin(PublishingAdmin):
     fieldsets = [
         (None, {"fields": ["slug", "kind", "featured"]}),
         (_("Name"), {"fields": ["name", "other_names"]}),
-        (_("Identity"), {"fields": ["nationalities", "roles", "affiliation", "groups"]}),
+        (
+            _("Identity"),
+            {"fields": ["nationalities", "roles", "affiliation", "groups"]},
+        ),
         (
             _("Life"),
             {"fields": ["birth_display", "birth_year", "death_display", "death_year"]},

@@ -34,9 +34,7 @@ class TermAdmin(TranslationAdmin):
     prepopulated_fields = {"code": ["label_en"]}
 
     def get_queryset(self, request):
-        counts = {
-            f"uses_{name}": Count(name, distinct=True) for name in self.used_by
-        }
+        counts = {f"uses_{name}": Count(name, distinct=True) for name in self.used_by}
         return super().get_queryset(request).annotate(**counts)
 
     @admin.display(description=_("used by"))

@@ -10,8 +10,10 @@ class LineField(models.TextField):
 
     def formfield(self, **kwargs):
         widget = kwargs.get("widget")
-        if widget is None or isinstance(widget, forms.Textarea) or (
-            isinstance(widget, type) and issubclass(widget, forms.Textarea)
+        if (
+            widget is None
+            or isinstance(widget, forms.Textarea)
+            or (isinstance(widget, type) and issubclass(widget, forms.Textarea))
         ):
             kwargs["widget"] = forms.TextInput(attrs={"class": "vTextField"})
         return super().formfield(**kwargs)

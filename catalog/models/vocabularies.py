@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 class TermQuerySet(models.QuerySet):
     def without_chinese_label(self):
         field = self.model.LABEL
-        return self.filter(Q(**{f"{field}_zh_hans__isnull": True}) | Q(**{f"{field}_zh_hans": ""}))
+        return self.filter(
+            Q(**{f"{field}_zh_hans__isnull": True}) | Q(**{f"{field}_zh_hans": ""})
+        )
 
 
 class Term(models.Model):
