@@ -6,6 +6,8 @@ from catalog.history import register_history
 from catalog.models import (
     Artifact,
     ArtifactImage,
+    Nationality,
+    ObjectType,
     Person,
     Photograph,
     Record,
@@ -24,6 +26,16 @@ class SourceTranslation(TranslationOptions):
     fields = ("title", "note")
 
 
+@register(ObjectType)
+class ObjectTypeTranslation(TranslationOptions):
+    fields = ("label",)
+
+
+@register(Nationality)
+class NationalityTranslation(TranslationOptions):
+    fields = ("label",)
+
+
 @register(Role)
 class RoleTranslation(TranslationOptions):
     fields = ("name",)
@@ -37,8 +49,8 @@ class PersonTranslation(TranslationOptions):
         "affiliation",
         "birth_display",
         "death_display",
-        "china_years",
-        "china_places",
+        "active_display",
+        "active_places",
         "summary",
         "body",
         "portrait_alt",

@@ -6,7 +6,17 @@ import itertools
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from catalog.models import Artifact, ArtifactImage, Person, Photograph, Source, Status
+from catalog import seed_terms
+from catalog.models import (
+    Artifact,
+    ArtifactImage,
+    Nationality,
+    ObjectType,
+    Person,
+    Photograph,
+    Source,
+    Status,
+)
 from exhibition.models import Exhibition, Section, SectionItem
 
 _counter = itertools.count(1)
@@ -28,24 +38,46 @@ def make_source(**fields):
     return Source.objects.create(**{**defaults, **fields})
 
 
-def make_person(**fields):
+def term(model, code):
+    """The term with ``code``, made with its seed labels if the database lacks it
+    (a transactional test empties the seeded tables)."""
+    seeds = (
+        seed_terms.OBJECT_TYPES if model is ObjectType else seed_terms.nationalities()
+    )
+    english, chinese = next(
+        ((en, zh) for c, en, zh in seeds if c == code), (code.title(), "")
+    )
+    found, _created = model.objects.get_or_create(
+        code=code, defaults={"label_en": english, "label_zh_hans": chinese}
+    )
+    return found
+
+
+def make_person(nationalities=("US",), **fields):
+    """``nationalities``: codes, or one code."""
     n = next(_counter)
     defaults = {
         "slug": f"person-{n}",
         "name_en": f"Person {n}",
         "name_zh_hans": f"人物{n}",
-        "nationality": "US",
         "status": Status.PUBLISHED,
     }
-    return Person.objects.create(**{**defaults, **fields})
+    person = Person.objects.create(**{**defaults, **fields})
+    if isinstance(nationalities, str):
+        nationalities = [nationalities]
+    person.nationalities.set([term(Nationality, code) for code in nationalities])
+    return person
 
 
-def make_artifact(with_image=True, **fields):
+def make_artifact(with_image=True, object_type="document", **fields):
+    """``object_type``: a code or an ``ObjectType``."""
     n = next(_counter)
+    if isinstance(object_type, str):
+        object_type = term(ObjectType, object_type)
     defaults = {
         "slug": f"artifact-{n}",
         "accession_number": f"T-{n:04d}",
-        "object_type": "document",
+        "object_type": object_type,
         "title_en": f"Artifact {n}",
         "title_zh_hans": f"文物{n}",
         "status": Status.PUBLISHED,

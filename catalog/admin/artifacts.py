@@ -75,7 +75,8 @@ class ArtifactAdmin(SortableAdminBase, PublishingAdmin):
         "description_en",
         "description_zh_hans",
     ]
-    autocomplete_fields = ["people"]
+    autocomplete_fields = ["people", "object_type"]
+    list_select_related = ["object_type"]
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [ArtifactImageInline, CitationInline]
     fieldsets = [
@@ -98,6 +99,7 @@ class ArtifactAdmin(SortableAdminBase, PublishingAdmin):
         return (
             super()
             .get_queryset(request)
+            .select_related("object_type")
             .prefetch_related(
                 Prefetch("images", queryset=ArtifactImage.objects.order_by("position")),
                 "section_items__section",

@@ -24,7 +24,7 @@ class PersonAdmin(PublishingAdmin):
         "thumb",
         "name",
         "kind",
-        "nationality",
+        "nationality_list",
         "role_list",
         "status",
         "featured",
@@ -35,10 +35,10 @@ class PersonAdmin(PublishingAdmin):
     list_filter = [
         "status",
         "kind",
-        "nationality",
+        "nationalities",
         "roles",
         "featured",
-        ("china_from", admin.EmptyFieldListFilter),
+        ("active_from", admin.EmptyFieldListFilter),
         "disputed",
         MissingListFilter,
     ]
@@ -51,7 +51,7 @@ class PersonAdmin(PublishingAdmin):
         "affiliation_en",
         "affiliation_zh_hans",
     ]
-    autocomplete_fields = ["groups"]
+    autocomplete_fields = ["groups", "nationalities"]
     filter_horizontal = ["roles"]
     prepopulated_fields = {"slug": ["name_en"]}
     readonly_fields = ["preview"]
@@ -59,14 +59,23 @@ class PersonAdmin(PublishingAdmin):
     fieldsets = [
         (None, {"fields": ["slug", "kind", "featured"]}),
         (_("Name"), {"fields": ["name", "other_names"]}),
-        (_("Identity"), {"fields": ["nationality", "roles", "affiliation", "groups"]}),
+        (
+            _("Identity"),
+            {"fields": ["nationalities", "roles", "affiliation", "groups"]},
+        ),
         (
             _("Life"),
             {"fields": ["birth_display", "birth_year", "death_display", "death_year"]},
         ),
         (
-            _("In China"),
-            {"fields": ["china_years", ("china_from", "china_to"), "china_places"]},
+            _("Active"),
+            {
+                "fields": [
+                    "active_display",
+                    ("active_from", "active_to"),
+                    "active_places",
+                ]
+            },
         ),
         (_("Text"), {"fields": ["summary", "body"]}),
         (_("Portrait"), {"fields": ["preview", "portrait", "portrait_alt"]}),
@@ -74,7 +83,7 @@ class PersonAdmin(PublishingAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("roles")
+        return super().get_queryset(request).prefetch_related("roles", "nationalities")
 
     @admin.display(description=_("portrait"))
     def thumb(self, obj):
@@ -83,6 +92,10 @@ class PersonAdmin(PublishingAdmin):
     @admin.display(description=_("preview"))
     def preview(self, obj):
         return thumbnail(obj.portrait, obj.portrait_alt)
+
+    @admin.display(description=_("nationalities or cultures"))
+    def nationality_list(self, obj):
+        return ", ".join(str(term) for term in obj.nationalities.all())
 
     @admin.display(description=_("roles"))
     def role_list(self, obj):

@@ -20,9 +20,12 @@ from catalog import readiness
 from catalog.models import (
     Artifact,
     CollectionImport,
+    Nationality,
+    ObjectType,
     Person,
     Photograph,
     Readiness,
+    Role,
     Status,
 )
 from catalog.transfer import importer
@@ -65,8 +68,22 @@ class ReadinessAdmin(ToolAdmin):
             "opts": self.opts,
             "statuses": Status.choices,
             "rows": [readiness_row(model) for model in (Artifact, Photograph, Person)],
+            "untranslated_terms": untranslated_terms(),
         }
         return TemplateResponse(request, "admin/catalog/readiness.html", context)
+
+
+def untranslated_terms():
+    """Each vocabulary's terms that have no Chinese label yet, with its admin link."""
+    lists = []
+    for model in (ObjectType, Nationality, Role):
+        opts = model._meta
+        terms = list(model.objects.without_chinese_label())
+        if terms:
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+            chinese = "chinese=missing"
+            lists.append((opts.verbose_name_plural, f"{url}?{chinese}", terms))
+    return lists
 
 
 def readiness_row(model):
@@ -117,6 +134,14 @@ class ImportForm(forms.Form):
         help_text=_("Sources, roles and biographies, as written by the export."),
     )
     dry_run = forms.BooleanField(label=_("Check only, import nothing"), required=False)
+    create_terms = forms.BooleanField(
+        label=_("Create missing object types and nationalities"),
+        required=False,
+        help_text=_(
+            "Values that match no term become new terms with the value as English "
+            "label; add their Chinese labels afterwards."
+        ),
+    )
 
 
 @admin.register(CollectionImport)
@@ -164,6 +189,7 @@ class CollectionImportAdmin(ToolAdmin):
             extras=extras,
             sections=importer.registered_sections(),
             user=request.user,
+            create_terms=form.cleaned_data["create_terms"],
         )
         page = render_to_string(
             "admin/catalog/import_progress.html", context, request=request

@@ -14,7 +14,7 @@ from catalog.models.records import (
 )
 from catalog.models.sources import Citation, Source
 from catalog.models.tools import CollectionImport, Readiness
-from catalog.models.vocabularies import Nationality, Role
+from catalog.models.vocabularies import Nationality, ObjectType, Role
 
 __all__ = [
     "Artifact",
@@ -22,6 +22,7 @@ __all__ = [
     "Citation",
     "CollectionImport",
     "Nationality",
+    "ObjectType",
     "Person",
     "Photograph",
     "Publishable",

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from catalog.images import CheckedImageField, UploadPath
+from catalog.models.fields import LineField
 from catalog.models.records import Record, workflow_permissions
 from catalog.models.vocabularies import Nationality, Role
 
@@ -19,15 +20,18 @@ class Person(Record):
     kind = models.CharField(
         _("kind"), max_length=10, choices=Kind.choices, default=Kind.PERSON
     )
-    name = models.CharField(_("name"), max_length=200)
-    other_names = models.CharField(_("other names"), max_length=300, blank=True)
-    nationality = models.CharField(
-        _("nationality"), max_length=2, choices=Nationality.choices, db_index=True
+    name = LineField(_("name"))
+    other_names = LineField(_("other names"), blank=True)
+    nationalities = models.ManyToManyField(
+        Nationality,
+        related_name="people",
+        blank=True,
+        verbose_name=_("nationalities or cultures"),
     )
     roles = models.ManyToManyField(
         Role, related_name="people", blank=True, verbose_name=_("roles")
     )
-    affiliation = models.CharField(_("affiliation"), max_length=300, blank=True)
+    affiliation = LineField(_("affiliation"), blank=True)
     groups = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -36,16 +40,20 @@ class Person(Record):
         limit_choices_to={"kind": "group"},
         verbose_name=_("member of"),
     )
-    birth_display = models.CharField(_("born (as shown)"), max_length=100, blank=True)
+    birth_display = LineField(_("born (as shown)"), blank=True)
     birth_year = models.SmallIntegerField(_("birth year"), null=True, blank=True)
-    death_display = models.CharField(_("died (as shown)"), max_length=200, blank=True)
+    death_display = LineField(_("died (as shown)"), blank=True)
     death_year = models.SmallIntegerField(_("death year"), null=True, blank=True)
-    china_years = models.CharField(_("years in China"), max_length=200, blank=True)
-    china_from = models.SmallIntegerField(
-        _("in China from"), null=True, blank=True, db_index=True
+    active_display = LineField(
+        _("years active (as shown)"),
+        blank=True,
+        help_text=_("The years the biography centres on, as visitors read them."),
     )
-    china_to = models.SmallIntegerField(_("in China until"), null=True, blank=True)
-    china_places = models.CharField(_("places in China"), max_length=300, blank=True)
+    active_from = models.SmallIntegerField(
+        _("active from"), null=True, blank=True, db_index=True
+    )
+    active_to = models.SmallIntegerField(_("active until"), null=True, blank=True)
+    active_places = LineField(_("places active"), blank=True)
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("full text"), blank=True)
     portrait = CheckedImageField(
@@ -57,7 +65,7 @@ class Person(Record):
     )
     portrait_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     portrait_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    portrait_alt = models.CharField(_("portrait alt text"), max_length=300, blank=True)
+    portrait_alt = models.TextField(_("portrait alt text"), blank=True)
     featured = models.BooleanField(
         _("featured"),
         default=False,
@@ -76,6 +84,11 @@ class Person(Record):
 
     def get_absolute_url(self):
         return reverse("exhibition:person-detail", args=[self.slug])
+
+    @property
+    def nationality_labels(self):
+        """The person's nationalities or cultures, as one line (prefetch them)."""
+        return ", ".join(str(term) for term in self.nationalities.all())
 
     @property
     def life_dates(self):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from catalog.images import CheckedImageField, UploadPath
+from catalog.models.fields import LineField
 
 
 class Status(models.TextChoices):
@@ -106,49 +107,34 @@ class Record(Publishable):
 
 
 class Artifact(Record):
-    class ObjectType(models.TextChoices):
-        PUBLICATION = "publication", _("Publication")
-        DOCUMENT = "document", _("Document")
-        LETTER = "letter", _("Letter")
-        MANUSCRIPT = "manuscript", _("Manuscript")
-        INSTRUMENT = "instrument", _("Instrument")
-        EQUIPMENT = "equipment", _("Equipment")
-        UNIFORM = "uniform", _("Uniform")
-        MEDAL = "medal", _("Medal")
-        MAP = "map", _("Map")
-        POSTER = "poster", _("Poster")
-        TEXTILE = "textile", _("Textile")
-        MODEL = "model", _("Model")
-        OTHER = "other", _("Other")
-
     accession_number = models.CharField(
         _("accession number"), max_length=50, unique=True
     )
-    object_type = models.CharField(
-        _("object type"), max_length=20, choices=ObjectType.choices, db_index=True
+    object_type = models.ForeignKey(
+        "catalog.ObjectType",
+        on_delete=models.PROTECT,
+        related_name="artifacts",
+        verbose_name=_("object type"),
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = LineField(_("title"))
     description = models.TextField(_("description"), blank=True)
-    date_display = models.CharField(
+    date_display = LineField(
         _("date (as shown)"),
-        max_length=100,
         blank=True,
         help_text=_("As visitors read it, e.g. “c. 1938” or “spring 1939”."),
     )
     year_from = models.SmallIntegerField(_("earliest year"), null=True, blank=True)
     year_to = models.SmallIntegerField(_("latest year"), null=True, blank=True)
-    place = models.CharField(_("place"), max_length=200, blank=True)
-    materials = models.CharField(
-        _("materials and technique"), max_length=300, blank=True
-    )
-    dimensions = models.CharField(_("dimensions"), max_length=200, blank=True)
-    credit_line = models.CharField(_("credit line"), max_length=400, blank=True)
+    place = LineField(_("place"), blank=True)
+    materials = LineField(_("materials and technique"), blank=True)
+    dimensions = LineField(_("dimensions"), blank=True)
+    credit_line = models.TextField(_("credit line"), blank=True)
     provenance = models.TextField(_("provenance"), blank=True)
     gallery_room = models.CharField(
         _("gallery room"), max_length=20, blank=True, db_index=True
     )
     case = models.CharField(_("case"), max_length=40, blank=True)
-    rights = models.CharField(_("rights statement"), max_length=400, blank=True)
+    rights = models.TextField(_("rights statement"), blank=True)
     people = models.ManyToManyField(
         "catalog.Person", related_name="artifacts", blank=True, verbose_name=_("people")
     )
@@ -188,13 +174,12 @@ class ArtifactImage(models.Model):
     )
     width = models.PositiveIntegerField(null=True, editable=False)
     height = models.PositiveIntegerField(null=True, editable=False)
-    alt_text = models.CharField(
+    alt_text = models.TextField(
         _("alt text"),
-        max_length=300,
         blank=True,
         help_text=_("What the image shows, for people who cannot see it."),
     )
-    caption = models.CharField(_("caption"), max_length=400, blank=True)
+    caption = models.TextField(_("caption"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -215,20 +200,20 @@ class Photograph(Record):
     )
     width = models.PositiveIntegerField(null=True, editable=False)
     height = models.PositiveIntegerField(null=True, editable=False)
-    title = models.CharField(_("title"), max_length=300)
+    title = LineField(_("title"))
     caption = models.TextField(_("caption"), blank=True)
-    alt_text = models.CharField(_("alt text"), max_length=300, blank=True)
-    photographer = models.CharField(_("photographer"), max_length=200, blank=True)
-    date_display = models.CharField(_("date (as shown)"), max_length=100, blank=True)
+    alt_text = models.TextField(_("alt text"), blank=True)
+    photographer = LineField(_("photographer"), blank=True)
+    date_display = LineField(_("date (as shown)"), blank=True)
     year_from = models.SmallIntegerField(_("earliest year"), null=True, blank=True)
     year_to = models.SmallIntegerField(_("latest year"), null=True, blank=True)
-    place = models.CharField(_("place"), max_length=200, blank=True)
-    archive = models.CharField(_("holding archive"), max_length=300, blank=True)
+    place = LineField(_("place"), blank=True)
+    archive = LineField(_("holding archive"), blank=True)
     archive_reference = models.CharField(
         _("archive reference"), max_length=100, blank=True
     )
-    credit_line = models.CharField(_("credit line"), max_length=400, blank=True)
-    rights = models.CharField(_("rights statement"), max_length=400, blank=True)
+    credit_line = models.TextField(_("credit line"), blank=True)
+    rights = models.TextField(_("rights statement"), blank=True)
     people = models.ManyToManyField(
         "catalog.Person",
         related_name="photographs",

@@ -5,6 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from catalog.models.fields import LineField
+
 
 class Source(models.Model):
     """A document that facts point to."""
@@ -19,10 +21,10 @@ class Source(models.Model):
         OTHER = "other", _("Other")
 
     key = models.SlugField(_("key"), max_length=80, unique=True)
-    title = models.CharField(_("title"), max_length=400)
+    title = LineField(_("title"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    author = models.CharField(_("author"), max_length=300, blank=True)
-    publisher = models.CharField(_("publisher"), max_length=300, blank=True)
+    author = LineField(_("author"), blank=True)
+    publisher = LineField(_("publisher"), blank=True)
     published = models.CharField(_("published"), max_length=200, blank=True)
     url = models.URLField(_("URL"), max_length=500, blank=True)
     document = models.CharField(

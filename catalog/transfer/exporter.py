@@ -50,6 +50,8 @@ def cell(obj, f):
         return value.get_username() if value else ""
     if value is None:
         return ""
+    if isinstance(f, models.ForeignKey):
+        return value.code  # a vocabulary term: the import reads codes
     if isinstance(f, models.BooleanField):
         return "yes" if value else "no"
     if isinstance(value, datetime):
@@ -94,7 +96,8 @@ class Exporter:
             "citations", queryset=Citation.objects.select_related("source")
         )
         images = Prefetch("images", queryset=ArtifactImage.objects.order_by("position"))
-        for artifact in Artifact.objects.order_by("accession_number").prefetch_related(
+        artifacts = Artifact.objects.select_related("object_type")
+        for artifact in artifacts.order_by("accession_number").prefetch_related(
             images, "people", citations
         ):
             row = self.common(artifact, "artifact")
@@ -146,9 +149,10 @@ class Exporter:
 
         people = []
         for person in Person.objects.order_by("slug").prefetch_related(
-            "roles", "groups", "citations__source"
+            "roles", "groups", "nationalities", "citations__source"
         ):
             entry = plain(person)
+            entry["nationalities"] = [term.code for term in person.nationalities.all()]
             entry["roles"] = [role.slug for role in person.roles.all()]
             entry["groups"] = [group.slug for group in person.groups.all()]
             entry["citations"] = [

@@ -37,8 +37,20 @@ __all__ = [
 class CollectionImport(RowChecks, LinkChecks, Writing):
     """Validate, then write. Iterate ``steps()`` for progress; read ``report``."""
 
-    def __init__(self, csv_data, images=None, *, extras=None, sections=None, user=None):
-        """``extras``: the content of ``collection.json``, parsed or as bytes."""
+    def __init__(
+        self,
+        csv_data,
+        images=None,
+        *,
+        extras=None,
+        sections=None,
+        user=None,
+        create_terms=False,
+    ):
+        """``extras``: the content of ``collection.json``, parsed or as bytes;
+        ``create_terms``: make the object types and nationalities the files name
+        that the catalogue lacks, instead of reporting them."""
+        self.create_terms = create_terms
         self.csv_data = csv_data
         self.images = images if isinstance(images, ImageFolder) else ImageFolder(images)
         self.extras = extras
@@ -75,6 +87,8 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
                 ] += 1
             return
         with transaction.atomic():
+            self.object_types.save_new()
+            self.nationalities.save_new()
             self.write_extras()
             for index, row in enumerate(self.rows):
                 self.write_row(row)

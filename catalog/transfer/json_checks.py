@@ -34,7 +34,8 @@ LISTS = {
 }
 TOP_KEYS = {"format", "version", *LISTS}
 # Keys of a biography that are not fields: links, and the portrait's file name.
-PERSON_LINKS = {"roles", "groups", "citations", "portrait"}
+PERSON_LINKS = {"roles", "groups", "citations", "portrait", "nationalities"}
+PERSON_LINKS |= {"nationality"}  # one code, as older exports wrote it
 # Never in the file: the database's own bookkeeping, and what the portrait sets.
 NOT_KEYS = {"id", "created_at", "updated_at", "portrait_width", "portrait_height"}
 WHOLE_NUMBER = re.compile(r"\s*-?\d+\s*")
@@ -44,10 +45,12 @@ class ExtrasCheck:
     """Check parsed ``collection.json`` content; collect ``problems``.
 
     ``image_error(name)`` says why an image cannot be used (None if it can);
-    ``user`` is the importing user, whose permissions limit the statuses."""
+    ``user`` is the importing user, whose permissions limit the statuses;
+    ``nationalities`` the import's ``TermLookup`` for them."""
 
-    def __init__(self, extras, *, image_error, user=None):
+    def __init__(self, extras, *, image_error, user=None, nationalities=None):
         self.extras = extras
+        self.nationalities = nationalities
         self.image_error = image_error
         self.user = user
         self.problems = []
@@ -215,9 +218,13 @@ class ExtrasCheck:
             if not isinstance(value, str):
                 return _("This must be text.")
             return self.image_error(value)
+        if key == "nationality" and isinstance(value, str):  # "XX": several, now none
+            value, key = [value] if value != "XX" else [], "nationalities"
         if not isinstance(value, list):
             return _("This must be a list.")
         for item in value:
+            if key == "nationalities" and self.nationalities.find(str(item)) is None:
+                return self.nationalities.unknown(item)
             if key == "roles" and not (isinstance(item, str) and item in self.roles):
                 return _("Unknown role “%(name)s”.") % {"name": show(item)}
             if key == "groups":

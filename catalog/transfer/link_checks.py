@@ -156,7 +156,11 @@ class LinkChecks:
                 number, "year_to", _("The latest year is before the earliest.")
             )
         try:
-            record.full_clean(exclude=["image"], validate_constraints=False)
+            exclude = ["image"]
+            term = record._state.fields_cache.get("object_type")
+            if term is not None and term.pk is None:
+                exclude.append("object_type")  # a term the import will create
+            record.full_clean(exclude=exclude, validate_constraints=False)
         except ValidationError as error:
             reported = {(p.row, p.column) for p in self.report.problems}
             for name, messages in error.message_dict.items():

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from catalog.models import (
     Artifact,
+    Nationality,
+    ObjectType,
     Person,
     Photograph,
     Source,
@@ -29,6 +31,7 @@ from catalog.transfer.columns import (
 from catalog.transfer.json_checks import ExtrasCheck
 from catalog.transfer.json_file import parse_extras
 from catalog.transfer.rows import Row
+from catalog.transfer.terms import TermLookup
 from catalog.transfer.values import INVALID
 
 
@@ -39,10 +42,17 @@ class RowChecks:
         """Check ``collection.json`` (see ``import_checks``); keep what the rows
         may refer to, and write nothing unless all of it is good."""
         extras = self.extras
+        self.object_types = TermLookup(ObjectType, self.create_terms)
+        self.nationalities = TermLookup(Nationality, self.create_terms)
         if isinstance(extras, (bytes, str)):
             extras, problems = parse_extras(extras)
             self.report.problems += problems
-        check = ExtrasCheck(extras, image_error=self.image_error, user=self.user)
+        check = ExtrasCheck(
+            extras,
+            image_error=self.image_error,
+            user=self.user,
+            nationalities=self.nationalities,
+        )
         usable = check.run()
         self.report.problems += check.problems
         self.extras = usable if check.problems else extras or {}
@@ -136,6 +146,14 @@ class RowChecks:
         value = raw.strip() if not isinstance(f, models.TextField) else raw
         if f.name in WORKFLOW_USERS:
             return self.users.get(value.strip()) if value.strip() else None
+        if f.name == "object_type":
+            if not value.strip():
+                return None
+            term = self.object_types.find(value)
+            if term is None:
+                self.problem(number, f.name, self.object_types.unknown(value.strip()))
+                return INVALID
+            return term
         if isinstance(f, models.BooleanField):
             if value.strip().lower() in TRUE:
                 return True

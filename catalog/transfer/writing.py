@@ -108,6 +108,12 @@ class Writing:
             self.save(person)
             people.append((person, entry))
         for person, entry in people:
+            if "nationalities" in entry or "nationality" in entry:
+                codes = entry.get("nationalities", [entry.get("nationality")])
+                codes = [code for code in codes if code != "XX"]
+                person.nationalities.set(
+                    self.nationalities.find(code) for code in codes if code
+                )
             person.roles.set(Role.objects.filter(slug__in=entry.get("roles", [])))
             person.groups.set(Person.objects.filter(slug__in=entry.get("groups", [])))
             set_citations(person, entry.get("citations", []))

@@ -8,11 +8,13 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
+from catalog import seed_terms
 from catalog.models import (
     Artifact,
     ArtifactImage,
     Citation,
     Nationality,
+    ObjectType,
     Person,
     Photograph,
     Role,
@@ -72,7 +74,9 @@ def build(size, seed=1931, batch=2000):
             )
             for n in range(4)
         ]
-        nationalities = Nationality.values
+        seed_terms.seed(ObjectType, Nationality)
+        nationalities = list(Nationality.objects.order_by("code")[:40])
+        object_types = list(ObjectType.objects.order_by("code"))
 
         people = []
         for n in range(counts["person"]):
@@ -83,17 +87,16 @@ def build(size, seed=1931, batch=2000):
                     slug=f"person-{n}",
                     name_en=f"Person {n}",
                     name_zh_hans=f"人物{n}",
-                    nationality=rng.choice(nationalities),
                     status=Status.PUBLISHED,
                     birth_year=year,
                     death_year=year + rng.randint(40, 80),
-                    china_from=rng.randint(1931, 1945),
+                    active_from=rng.randint(1931, 1945),
                     summary_en=body[:200],
                     summary_zh_hans=body_zh[:80],
                     body_en=body,
                     body_zh_hans=body_zh,
-                    china_places_en=place,
-                    china_places_zh_hans=place_zh,
+                    active_places_en=place,
+                    active_places_zh_hans=place_zh,
                     portrait=shared,
                     portrait_width=1600,
                     portrait_height=1200,
@@ -111,6 +114,15 @@ def build(size, seed=1931, batch=2000):
             ],
             batch_size=batch,
         )
+        Person.nationalities.through.objects.bulk_create(
+            [
+                Person.nationalities.through(
+                    person_id=p.pk, nationality_id=rng.choice(nationalities).pk
+                )
+                for p in people
+            ],
+            batch_size=batch,
+        )
 
         artifacts = []
         for n in range(counts["artifact"]):
@@ -120,7 +132,7 @@ def build(size, seed=1931, batch=2000):
                 Artifact(
                     slug=f"artifact-{n}",
                     accession_number=f"SYN-A-{n:06d}",
-                    object_type=rng.choice(Artifact.ObjectType.values),
+                    object_type=rng.choice(object_types),
                     title_en=f"{subject.capitalize()} record {n}",
                     title_zh_hans=f"{subject_zh}记录{n}",
                     description_en=body,

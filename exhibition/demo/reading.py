@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 
+from catalog import seed_terms
 from catalog.models import (
     Nationality,
 )
@@ -58,7 +59,8 @@ def check_references(content):
     people = {entry["slug"] for entry in content["people"]}
     groups = {e["slug"] for e in content["people"] if e.get("kind") == "group"}
     sections = {entry["slug"] for entry in content["sections"]}
-    nationalities = set(Nationality.values)
+    nationalities = {code for code, _en, _zh in seed_terms.nationalities()}
+    nationalities |= set(Nationality.objects.values_list("code", flat=True))
 
     def check_unique(kind, key):
         seen = Counter(entry.get(key) for entry in content[kind])
@@ -106,10 +108,9 @@ def check_references(content):
         for group in entry.get("member_of", []):
             if group not in groups:
                 problems.append(f"{label}: unknown group {group!r}")
-        if entry.get("nationality") not in nationalities:
-            problems.append(
-                f"{label}: unknown nationality {entry.get('nationality')!r}"
-            )
+        for code in entry.get("nationalities", []):
+            if code not in nationalities:
+                problems.append(f"{label}: unknown nationality {code!r}")
     if content["exhibition"]:
         check_record("exhibition", content["exhibition"], "exhibition")
     problems.extend(kiosk_problems(content, sections))

@@ -2,9 +2,12 @@
 
 from django.core.files.base import ContentFile
 
+from catalog import seed_terms
 from catalog.models import (
     Artifact,
     ArtifactImage,
+    Nationality,
+    ObjectType,
     Person,
     Photograph,
     Role,
@@ -53,7 +56,13 @@ class CatalogueLoading:
 
     # -- people --------------------------------------------------------------
 
+    def terms(self, model):
+        """A vocabulary by code; the seed terms are added first if missing."""
+        seed_terms.seed(ObjectType, Nationality)
+        return {term.code: term for term in model.objects.all()}
+
     def load_people(self):
+        nationalities = self.terms(Nationality)
         written = []
         for entry in self.content["people"]:
 
@@ -61,8 +70,7 @@ class CatalogueLoading:
                 self.set_record_fields(person, entry)
                 person.kind = entry.get("kind", Person.Kind.PERSON)
                 person.featured = bool(entry.get("featured"))
-                person.nationality = entry["nationality"]
-                for name in ("birth_year", "death_year", "china_from", "china_to"):
+                for name in ("birth_year", "death_year", "active_from", "active_to"):
                     setattr(person, name, entry.get(name))
                 for name in (
                     "name",
@@ -70,8 +78,8 @@ class CatalogueLoading:
                     "affiliation",
                     "birth_display",
                     "death_display",
-                    "china_years",
-                    "china_places",
+                    "active_display",
+                    "active_places",
                     "summary",
                     "body",
                 ):
@@ -79,6 +87,9 @@ class CatalogueLoading:
                 if not person.portrait:
                     self.add_portrait(person, entry)
                 person.save()
+                person.nationalities.set(
+                    [nationalities[code] for code in entry.get("nationalities", [])]
+                )
                 person.roles.set([self.roles[slug] for slug in entry.get("roles", [])])
                 self.set_citations(person, entry)
 
@@ -121,13 +132,14 @@ class CatalogueLoading:
     # -- artifacts and photographs ---------------------------------------------
 
     def load_artifacts(self):
+        object_types = self.terms(ObjectType)
         for entry in self.content["artifacts"]:
 
             def apply(artifact, created, entry=entry):
                 self.set_record_fields(artifact, entry)
                 artifact.accession_number = entry["accession_number"]
                 artifact.slug = entry["slug"]
-                artifact.object_type = entry.get("object_type", "other")
+                artifact.object_type = object_types[entry.get("object_type", "other")]
                 for name in ("year_from", "year_to"):
                     setattr(artifact, name, entry.get(name))
                 for name in ("dimensions", "gallery_room", "case"):

@@ -43,6 +43,29 @@ def _localised(row, prefix):
     return row.get(f"{prefix}_{language}") or row.get(f"{prefix}_en") or ""
 
 
+def term_labels(path):
+    return [f"{path}__label_en", f"{path}__label_zh_hans", f"{path}__position"]
+
+
+def _term_values(rows, path, chosen):
+    """A vocabulary's facet values: only terms the records use, in the list's order
+    and labelled in the visitor's language."""
+    values = [
+        (
+            row[f"{path}__position"],
+            FacetValue(
+                row[f"{path}__code"],
+                _localised(row, f"{path}__label") or row[f"{path}__code"],
+                row["n"],
+                row[f"{path}__code"] in chosen,
+            ),
+        )
+        for row in rows
+        if row[f"{path}__code"] is not None
+    ]
+    return [value for _p, value in sorted(values, key=lambda p: (p[0], p[1].label))]
+
+
 def _grouped(model, ids, path, extra=(), published_path=None):
     rows = model.objects.filter(pk__in=ids)
     if published_path:
@@ -90,20 +113,12 @@ def build_facets(model, filtered, selected, artifact_kind):
     )
 
     if artifact_kind:
-        types = dict(model.ObjectType.choices)
+        types = _grouped(model, ids, "object_type__code", term_labels("object_type"))
         facets.append(
             Facet(
                 "type",
                 model._meta.get_field("object_type").verbose_name,
-                [
-                    FacetValue(
-                        row["object_type"],
-                        types[row["object_type"]],
-                        row["n"],
-                        row["object_type"] in chosen("type"),
-                    )
-                    for row in _grouped(model, ids, "object_type")
-                ],
+                _term_values(types, "object_type", chosen("type")),
             )
         )
 
@@ -133,22 +148,18 @@ def build_facets(model, filtered, selected, artifact_kind):
         )
     )
 
-    nationalities = dict(Nationality.choices)
+    nationalities = _grouped(
+        model,
+        ids,
+        "people__nationalities__code",
+        term_labels("people__nationalities"),
+        published_path="people__status",
+    )
     facets.append(
         Facet(
             "nationality",
-            Person._meta.get_field("nationality").verbose_name,
-            [
-                FacetValue(
-                    row["people__nationality"],
-                    nationalities[row["people__nationality"]],
-                    row["n"],
-                    row["people__nationality"] in chosen("nationality"),
-                )
-                for row in _grouped(
-                    model, ids, "people__nationality", published_path="people__status"
-                )
-            ],
+            Nationality._meta.verbose_name,
+            _term_values(nationalities, "people__nationalities", chosen("nationality")),
         )
     )
 

@@ -9,6 +9,7 @@ from catalog.models import (
     Artifact,
     ArtifactImage,
     Nationality,
+    ObjectType,
     Person,
     Photograph,
     Role,
@@ -32,6 +33,12 @@ def published_sections(request=None):
 
 def published_people(request=None):
     return Person.objects.published()
+
+
+def used_nationalities(request=None):
+    """Only terms a published biography has: an unused term is never shown."""
+    used = Person.objects.published().filter(nationalities=OuterRef("pk"))
+    return Nationality.objects.filter(Exists(used))
 
 
 def with_curated_order(queryset):
@@ -60,9 +67,10 @@ class RecordFilter(django_filters.FilterSet):
         label=_("Person"),
         distinct=True,
     )
-    nationality = django_filters.MultipleChoiceFilter(
-        field_name="people__nationality",
-        choices=Nationality.choices,
+    nationality = django_filters.ModelMultipleChoiceFilter(
+        field_name="people__nationalities__code",
+        to_field_name="code",
+        queryset=Nationality.objects.all(),
         label=_("Nationality"),
         distinct=True,
     )
@@ -109,9 +117,10 @@ class RecordFilter(django_filters.FilterSet):
 
 
 class ArtifactFilter(RecordFilter):
-    type = django_filters.MultipleChoiceFilter(
-        field_name="object_type",
-        choices=Artifact.ObjectType.choices,
+    type = django_filters.ModelMultipleChoiceFilter(
+        field_name="object_type__code",
+        to_field_name="code",
+        queryset=ObjectType.objects.all(),
         label=_("Type"),
     )
     has_image = django_filters.BooleanFilter(
@@ -134,8 +143,12 @@ class PhotographFilter(RecordFilter):
 
 
 class PersonFilter(django_filters.FilterSet):
-    nationality = django_filters.MultipleChoiceFilter(
-        choices=Nationality.choices, label=_("Nationality")
+    nationality = django_filters.ModelMultipleChoiceFilter(
+        field_name="nationalities__code",
+        to_field_name="code",
+        queryset=used_nationalities,
+        label=_("Nationality"),
+        distinct=True,
     )
     role = django_filters.ModelMultipleChoiceFilter(
         field_name="roles__slug",

@@ -102,7 +102,11 @@ def person(request, record):
             "deathDate": schema_type == "Person"
             and record.death_year
             and str(record.death_year),
-            "nationality": record.get_nationality_display(),
+            "nationality": [
+                {"@type": "Country", "name": str(term)}
+                for term in record.nationalities.all()
+            ]
+            or None,
             "affiliation": record.affiliation
             and {"@type": "Organization", "name": record.affiliation},
             "image": _image(

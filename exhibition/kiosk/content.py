@@ -44,8 +44,12 @@ class KioskContent:
         self.kiosk = kiosk
         self.full_width = kiosk.screen[0]
         self.exhibition = Exhibition.objects.published().first()
-        people = Prefetch("people", queryset=Person.objects.published())
-        artifacts = Artifact.objects.published().prefetch_related(
+        people = Prefetch(
+            "people",
+            queryset=Person.objects.published().prefetch_related("nationalities"),
+        )
+        artifacts = Artifact.objects.published().select_related("object_type")
+        artifacts = artifacts.prefetch_related(
             Prefetch(
                 "images", queryset=ArtifactImage.objects.order_by("position", "pk")
             ),

@@ -2,8 +2,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from catalog.models import Artifact, Person, Photograph, Status
-from tests.factories import make_artifact, make_person, make_photograph
+from catalog.models import Artifact, ObjectType, Person, Photograph, Status
+from tests.factories import make_artifact, make_person, make_photograph, term
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,10 @@ def test_published_returns_only_published_records(model):
 
 def test_new_records_start_as_drafts():
     artifact = Artifact.objects.create(
-        slug="new", accession_number="N-1", object_type="document", title_en="New"
+        slug="new",
+        accession_number="N-1",
+        object_type=term(ObjectType, "document"),
+        title_en="New",
     )
     assert artifact.status == Status.DRAFT
     assert not Artifact.objects.published().exists()

@@ -4,10 +4,10 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from catalog.models import Artifact, Status
+from catalog.models import Artifact, ObjectType, Status
 from exhibition.roles import ROLES, sync_roles
 from tests.catalog.admin_forms import form_values, post_change_form
-from tests.factories import make_ready_artifact, make_section
+from tests.factories import make_ready_artifact, make_section, term
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +86,7 @@ def test_registrar_creates_a_record_which_starts_as_a_draft(login):
         {
             "accession_number": "R-1",
             "slug": "r-1",
-            "object_type": "document",
+            "object_type": term(ObjectType, "document").pk,
             "title_en": "Registered",
             "status": "published",  # ignored: status is not a form field
             "images-TOTAL_FORMS": "0",
@@ -199,7 +199,7 @@ def test_translator_post_changes_text_but_never_other_fields(login):
             "images-0-alt_text_en": "New alt",
             "slug": "hijacked",
             "accession_number": "X-999",
-            "object_type": "medal",
+            "object_type": term(ObjectType, "medal").pk,
             "year_from": "1900",
             "disputed": "on",
             "status": "published",
@@ -213,7 +213,7 @@ def test_translator_post_changes_text_but_never_other_fields(login):
     assert artifact.images.get().alt_text_en == "New alt"
     assert artifact.slug == "kept"
     assert artifact.accession_number.startswith("T-")
-    assert artifact.object_type == "document"
+    assert artifact.object_type.code == "document"
     assert artifact.year_from == 1938
     assert artifact.disputed is False
     assert artifact.status == Status.DRAFT

@@ -32,8 +32,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="check only; write nothing"
         )
+        parser.add_argument(
+            "--create-terms",
+            action="store_true",
+            help=(
+                "create the object types and nationalities the files name that the "
+                "catalogue lacks (code from the value, value as English label; add "
+                "the Chinese label in the admin later)"
+            ),
+        )
 
-    def handle(self, *args, csv, images, dry_run, **options):
+    def handle(self, *args, csv, images, dry_run, create_terms, **options):
         if not csv.is_file():
             raise CommandError(f"No such file: {csv}")
         if images is not None and not images.exists():
@@ -44,6 +53,7 @@ class Command(BaseCommand):
             folder,
             extras=read_extras(csv),
             sections=registered_sections(),
+            create_terms=create_terms,
         )
         shown = None
         try:

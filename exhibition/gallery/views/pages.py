@@ -75,7 +75,7 @@ def section_detail(request, slug):
     items = (
         SectionItem.objects.filter(section=section)
         .filter(Q(artifact__status="published") | Q(photograph__status="published"))
-        .select_related("artifact", "photograph")
+        .select_related("artifact__object_type", "photograph")
         .prefetch_related(Prefetch("artifact__images", queryset=first_image.queryset))
         .order_by("position", "pk")
     )
@@ -137,7 +137,7 @@ def collection(request):
         )
     records = filters.sorted_qs()
     if model is Artifact:
-        records = records.prefetch_related(first_image)
+        records = records.select_related("object_type").prefetch_related(first_image)
     facets, with_images, total = cached_facets(
         model, filters.qs, request.GET, model is Artifact, current_version()
     )
@@ -163,7 +163,7 @@ def collection(request):
 def people_list(request):
     filters = PersonFilter(
         request.GET,
-        queryset=Person.objects.published().prefetch_related("roles"),
+        queryset=Person.objects.published().prefetch_related("roles", "nationalities"),
     )
     if not filters.is_valid():
         people = Person.objects.none()

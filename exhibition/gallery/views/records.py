@@ -77,7 +77,11 @@ def related_of(record):
     kind = record._meta.model_name
     artifacts = cached_by_version(
         "related",
-        lambda: list(related_records(record, Artifact).prefetch_related(first_image)),
+        lambda: list(
+            related_records(record, Artifact)
+            .select_related("object_type")
+            .prefetch_related(first_image)
+        ),
         kind,
         "artifacts",
         record.pk,
@@ -95,7 +99,9 @@ def related_of(record):
 @require_GET
 def artifact_detail(request, slug):
     artifact = get_object_or_404(
-        visible(Artifact, request).prefetch_related(first_image, *record_prefetches()),
+        visible(Artifact, request)
+        .select_related("object_type")
+        .prefetch_related(first_image, *record_prefetches()),
         slug=slug,
     )
     related, related_photographs = related_of(artifact)
@@ -136,13 +142,18 @@ def person_detail(request, slug):
     person = get_object_or_404(
         visible(Person, request).prefetch_related(
             "roles",
+            "nationalities",
             citations_with_sources,
             Prefetch("groups", queryset=Person.objects.published()),
             Prefetch("members", queryset=Person.objects.published()),
         ),
         slug=slug,
     )
-    artifacts = person.artifacts.published().prefetch_related(first_image)
+    artifacts = (
+        person.artifacts.published()
+        .select_related("object_type")
+        .prefetch_related(first_image)
+    )
     photographs = person.photographs.published()
     return render(
         request,

@@ -33,6 +33,7 @@ def search(request):
                 | Q(description_zh_hans__icontains=query)
                 | Q(accession_number__iexact=query)
             )
+            .select_related("object_type")
             .prefetch_related(first_image)
             .order_by("accession_number"),
             "photographs": Photograph.objects.published()
@@ -52,6 +53,7 @@ def search(request):
                 | Q(summary_en__icontains=query)
                 | Q(summary_zh_hans__icontains=query)
             )
+            .prefetch_related("nationalities")
             .order_by("name"),
         }
         results = {

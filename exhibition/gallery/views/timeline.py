@@ -55,11 +55,11 @@ def timeline_years():
             years[record.year_from].append((kind, record))
     arrivals = first_per_year(
         Person.objects.published()
-        .filter(china_from__gte=first, china_from__lte=last)
-        .only("slug", "name_en", "name_zh_hans", "china_from", "kind"),
-        "china_from",
+        .filter(active_from__gte=first, active_from__lte=last)
+        .only("slug", "name_en", "name_zh_hans", "active_from", "kind"),
+        "active_from",
         TIMELINE_PER_YEAR,
     )
     for person in arrivals:
-        years[person.china_from].append(("person", person))
+        years[person.active_from].append(("person", person))
     return [(year, entries) for year, entries in years.items() if entries]

@@ -130,7 +130,7 @@ def collection(django_user_model):
         slug="bethune",
         name_en="Norman Bethune",
         name_zh_hans="白求恩",
-        nationality="CA",
+        nationalities="CA",
         birth_year=1890,
         summary_en="Surgeon.",
         summary_zh_hans="外科医生。",

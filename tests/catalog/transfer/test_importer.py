@@ -13,9 +13,24 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from catalog.models import Artifact, ArtifactImage, Person, Photograph, Role, Status
+from catalog.models import (
+    Artifact,
+    ArtifactImage,
+    Nationality,
+    ObjectType,
+    Person,
+    Photograph,
+    Role,
+    Status,
+)
 from catalog.transfer.importer import CollectionImport, registered_sections
-from tests.factories import image_bytes, make_person, make_section, make_source
+from tests.factories import (
+    image_bytes,
+    make_person,
+    make_section,
+    make_source,
+    term,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +39,13 @@ SAMPLE = Path(__file__).resolve().parents[3] / "catalog" / "sample_import"
 
 @pytest.fixture
 def world():
-    """The people, sections and sources the test rows refer to."""
+    """The people, sections, sources and terms the test rows refer to."""
+    ObjectType.objects.all().delete()  # only these: seeds vary with earlier tests
+    Nationality.objects.all().delete()
+    for code in ("publication", "document", "instrument", "medal", "other"):
+        term(ObjectType, code)
+    for code in ("CA", "US", "GB"):
+        term(Nationality, code)
     return {
         "person": make_person(
             slug="edgar-snow", name_en="Edgar Snow", name_zh_hans="埃德加·斯诺"
@@ -142,7 +163,7 @@ def test_a_file_with_every_kind_of_error_reports_each_and_writes_nothing(world, 
         (8, "kind"): "is not a kind",
         (9, "citations"): "Unknown source “nope”",
         (10, "year_to"): "latest year is before the earliest",
-        (11, "object_type"): "is not one of",
+        (11, "object_type"): "“spaceship” is not a known object type.",
     }
     for where, text in expected.items():
         assert where in found, (where, found)
@@ -370,7 +391,7 @@ BIOGRAPHY = {
     "slug": "bethune",
     "name_en": "Norman Bethune",
     "name_zh_hans": "白求恩",
-    "nationality": "CA",
+    "nationalities": ["CA"],
     "birth_year": 1890,
     "roles": ["doctor"],
     "groups": [],
@@ -408,12 +429,13 @@ def nothing_written():
 def test_a_checked_collection_json_imports_with_roles_groups_and_citations(
     world, images
 ):
-    group = {"slug": "corps", "kind": "group", "name_en": "Corps", "nationality": "XX"}
+    group = {"slug": "corps", "kind": "group", "name_en": "Corps", "nationalities": []}
     extras = collection_json({**BIOGRAPHY, "groups": ["corps"]}, group)
     report = run(csv_bytes([ARTIFACT]), images, extras=extras)
     assert report.ok, [str(p) for p in report.problems]
     bethune = Person.objects.get(slug="bethune")
-    assert bethune.nationality == "CA" and bethune.birth_year == 1890
+    assert [n.code for n in bethune.nationalities.all()] == ["CA"]
+    assert bethune.birth_year == 1890
     assert [r.slug for r in bethune.roles.all()] == ["doctor"]
     assert [g.slug for g in bethune.groups.all()] == ["corps"]
     assert [c.locator for c in bethune.citations.all()] == ["p. 9"]
@@ -423,14 +445,14 @@ def test_a_place_given_as_nationality_is_refused_naming_biography_and_field(
     world, images
 ):
     extras = collection_json(
-        {**BIOGRAPHY, "nationality": "London, United Kingdom"},
+        {**BIOGRAPHY, "nationalities": ["London, United Kingdom"]},
     )
     report = run(csv_bytes([ARTIFACT]), images, extras=extras)
     messages = [str(p) for p in report.problems]
     assert messages == [
-        "collection.json, biography 1 (slug “bethune”), field nationality: "
-        "“London, United Kingdom” is not one of: US, CA, GB, NZ, SU, DE, AT, RO, "
-        "PL, CZ, IN, LB, XX."
+        "collection.json, biography 1 (slug “bethune”), field nationalities: "
+        "“London, United Kingdom” is not a known nationality or culture. Known: "
+        "CA, GB, US."
     ], messages
     assert nothing_written()
 

@@ -48,16 +48,16 @@ def world():
         slug="norman-bethune",
         name_en="Norman Bethune",
         name_zh_hans="白求恩",
-        nationality="CA",
+        nationalities="CA",
         featured=True,
-        china_from=1938,
+        active_from=1938,
     )
     bethune.roles.add(physician)
     snow = make_person(
         slug="edgar-snow",
         name_en="Edgar Snow",
         name_zh_hans="埃德加·斯诺",
-        nationality="US",
+        nationalities="US",
     )
     shears = make_artifact(
         slug="rib-shears",
@@ -101,7 +101,7 @@ def world():
             slug=f"secret-person-{status}",
             name_en=f"Secret person {status}",
             status=status,
-            nationality="GB",
+            nationalities="GB",
         )
         artifact = make_artifact(
             slug=f"secret-artifact-{status}",
@@ -367,7 +367,7 @@ def test_search_in_chinese_under_the_language_prefix(client, world):
 def test_timeline_links_dated_records_and_arrivals(client, world):
     html = client.get("/timeline/").content.decode()
     assert 'id="year-1937"' in html and "/artifacts/red-star/" in html
-    assert "Norman Bethune arrives in China" in html
+    assert "Norman Bethune: active from 1938" in html
 
 
 def test_person_page_lists_their_published_records(client, world):
@@ -463,7 +463,7 @@ def make_many(world, count):
         photograph.people.add(world["snow"])
         hang(world["rescue"], artifact, 100 + n)
         hang(world["rescue"], photograph, 100 + n)
-        person = make_person(nationality="US")
+        person = make_person(nationalities="US")
         person.artifacts.add(artifact)
         for record in (artifact, photograph, person):
             cite(record)
