@@ -7,7 +7,7 @@ translation says so in its label, so a translator sees the gaps at a glance.
 """
 
 from django.conf import settings
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from modeltranslation.translator import translator
 
 MISSING_CLASS = "translation-missing"
@@ -59,12 +59,13 @@ class SideBySideTranslationsAdmin:
         class MarkedForm(form):
             def __init__(self, *args, **kw):
                 super().__init__(*args, **kw)
+                missing = pgettext("an empty translation", "missing")
                 for names in pairs.values():
                     for name in names:
                         field = self.fields.get(name)
                         if field is None or str(getattr(self.instance, name, "") or ""):
                             continue
-                        field.label = f"{field.label} · {_('missing')}"
+                        field.label = f"{field.label} · {missing}"
                         css = field.widget.attrs.get("class", "")
                         field.widget.attrs["class"] = f"{css} {MISSING_CLASS}".strip()
 
