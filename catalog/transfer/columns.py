@@ -20,6 +20,9 @@ LIST_SEPARATOR = re.compile(r"(?<!\\)\|")
 TRUE = {"1", "true", "yes", "y", "x", "是", "✓"}
 FALSE = {"", "0", "false", "no", "n", "否"}
 PROGRESS_EVERY = 10
+# When the record was last changed, as exported: an import refuses to overwrite a
+# record someone changed after the export (an empty cell overwrites knowingly).
+VERSION_COLUMN = "version"
 OUTCOMES = {
     "created": gettext_lazy("created"),
     "updated": gettext_lazy("updated"),
@@ -60,6 +63,7 @@ def columns():
         "images",
         "image_caption_en",
         "image_caption_zh_hans",
+        VERSION_COLUMN,
     ]
     return names
 

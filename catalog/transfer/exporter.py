@@ -27,6 +27,7 @@ from catalog.models import (
 )
 from catalog.transfer.columns import (
     SKIPPED_FIELDS,
+    VERSION_COLUMN,
     WORKFLOW_USERS,
     columns,
     field_columns,
@@ -89,6 +90,7 @@ class Exporter:
         row["citations"] = join_list(citation_cells(record))
         if self.sections is not None:
             row["sections"] = join_list(self.sections.slugs_for(record))
+        row[VERSION_COLUMN] = record.updated_at.isoformat()
         return row
 
     def artifact_rows(self):

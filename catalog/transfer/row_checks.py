@@ -121,6 +121,8 @@ class RowChecks:
         record, created = self.find_record(number, model, values, cells)
         if record is None:
             return
+        if not created:
+            self.check_version(number, record, cells.get("version", ""))
         row = Row(number, kind, model, values, record, created)
         if "people" in cells:
             row.people = self.check_people(number, cells["people"])
@@ -133,8 +135,23 @@ class RowChecks:
         self.check_record(number, row)
         self.rows.append(row)
 
+    def check_version(self, number, record, exported):
+        """A row exported before someone changed the record may not overwrite it."""
+        if exported.strip() and exported.strip() != record.updated_at.isoformat():
+            when = timezone.localtime(record.updated_at).strftime("%Y-%m-%d %H:%M")
+            self.problem(
+                number,
+                "version",
+                _(
+                    "Changed in the catalogue since this file was exported (last "
+                    "change %(when)s): export again, or empty this cell to "
+                    "overwrite that change."
+                )
+                % {"when": when},
+            )
+
     def _applies(self, model, name):
-        if name in ("kind", "people", "sections", "citations", "images"):
+        if name in ("kind", "people", "sections", "citations", "images", "version"):
             return True
         if name.startswith("image_caption_"):
             return model is Artifact

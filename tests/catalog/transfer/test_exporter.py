@@ -7,7 +7,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import models
 from django.utils import timezone
 
@@ -261,3 +261,25 @@ def test_reimporting_an_export_over_the_same_catalogue_changes_nothing(
     assert collection_state() == before
     assert Artifact.history.count() == history
     assert get_user_model().objects.count() == 1
+
+
+def test_an_export_older_than_a_curators_edit_cannot_overwrite_it(collection, tmp_path):
+    call_command("export_collection", tmp_path, stdout=StringIO())
+    artifact = Artifact.objects.order_by("accession_number").first()
+    artifact.title_en = "Retitled by a curator after the export"
+    artifact.save()
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command(
+            "import_collection",
+            tmp_path / "collection.csv",
+            images=tmp_path / "images",
+            stdout=StringIO(),
+            stderr=err,
+        )
+    assert (
+        "column version: Changed in the catalogue since this file was exported"
+        in err.getvalue()
+    )
+    artifact.refresh_from_db()
+    assert artifact.title_en == "Retitled by a curator after the export"
