@@ -44,3 +44,5 @@ if settings.SERVE_MEDIA:
             {"document_root": settings.MEDIA_ROOT},
         )
     ]
+
+handler500 = "exhibition.gallery.views.server_error"

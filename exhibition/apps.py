@@ -16,6 +16,7 @@ class ExhibitionConfig(AppConfig):
         from exhibition.sections import Sections
 
         signals.connect()
+        signals.connect_kiosk_rules()
         # After this app's migrate: catalog's and exhibition's permissions exist.
         post_migrate.connect(sync_roles, sender=self, dispatch_uid="sync-roles")
         register_sections(Sections())

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from catalog.models import Artifact, ArtifactImage, Person, Photograph, Source, Status
-from exhibition.models import Exhibition, Section, SectionItem
+from exhibition.models import Exhibition, FeaturedPerson, Kiosk, Section, SectionItem
 
 _counter = itertools.count(1)
 
@@ -95,6 +95,20 @@ def make_section(exhibition=None, **fields):
         "position": n,
     }
     return Section.objects.create(
+        exhibition=exhibition or make_exhibition(), **{**defaults, **fields}
+    )
+
+
+def feature(exhibition, person, position=0):
+    return FeaturedPerson.objects.create(
+        exhibition=exhibition, person=person, position=position
+    )
+
+
+def make_kiosk(exhibition=None, **fields):
+    n = next(_counter)
+    defaults = {"slug": f"kiosk-{n}", "name_en": f"Kiosk {n}"}
+    return Kiosk.objects.create(
         exhibition=exhibition or make_exhibition(), **{**defaults, **fields}
     )
 
