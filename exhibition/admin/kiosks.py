@@ -5,10 +5,10 @@ from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin
 
-from exhibition.kiosk.content import KioskContent
 from exhibition.admin.exhibitions import SectionItemInline
+from exhibition.kiosk.content import KioskContent
 from exhibition.models import Kiosk, KioskItem, Section
 
 

@@ -35,9 +35,7 @@ def section_overview(exhibition):
         placed = model.objects.filter(section_items__section__in=sections)
         counts = placed.values("section_items__section").annotate(
             n=Count("pk", distinct=True),
-            published=Count(
-                "pk", filter=Q(status=Status.PUBLISHED), distinct=True
-            ),
+            published=Count("pk", filter=Q(status=Status.PUBLISHED), distinct=True),
         )
         for row in counts:
             rows[row["section_items__section"]].items += row["n"]

@@ -1,4 +1,4 @@
-"""Loading the demo's kiosks, each belonging to an exhibition (a mixin of ``Loader``)."""
+"""Loading the demo's kiosks, each in its exhibition (a mixin of ``Loader``)."""
 
 from catalog.models import Artifact, Photograph
 from exhibition.demo.sync import set_text

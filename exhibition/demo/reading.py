@@ -43,7 +43,10 @@ def read_content(directory=CONTENT_DIR):
     content = {
         "museum": data["museum"].get("museum"),
         "exhibitions": [
-            {"exhibition": file.get("exhibition", {}), "sections": file.get("section", [])}
+            {
+                "exhibition": file.get("exhibition", {}),
+                "sections": file.get("section", []),
+            }
             for file in extra
         ],
         "sources": data["sources"].get("source", []),
@@ -84,7 +87,9 @@ def exhibition_problems(content, people):
         for slug, count in slugs.items()
         if count > 1 or not slug
     )
-    for entry in [first] * bool(first) + [e["exhibition"] for e in content["exhibitions"]]:
+    for entry in [first] * bool(first) + [
+        e["exhibition"] for e in content["exhibitions"]
+    ]:
         label = f"exhibition {entry.get('slug')!r}"
         for slug in entry.get("featured", []):
             if slug not in people:
@@ -103,7 +108,9 @@ def exhibition_problems(content, people):
             where = f"{label} section {section.get('slug')!r}"
             for citation in section.get("citations", []):
                 if citation.get("source") not in {s["key"] for s in content["sources"]}:
-                    problems.append(f"{where}: unknown source {citation.get('source')!r}")
+                    problems.append(
+                        f"{where}: unknown source {citation.get('source')!r}"
+                    )
             for item in section.get("items", []):
                 if len(item) != 1 or set(item) - {"artifact", "photograph"}:
                     problems.append(f"{where}: an item names one record")

@@ -8,9 +8,7 @@ app_name = "exhibition"
 urlpatterns = [
     path("", views.home, name="home"),
     path("exhibitions/", views.exhibition_list, name="exhibitions"),
-    path(
-        "exhibitions/<slug:slug>/", views.exhibition_detail, name="exhibition-detail"
-    ),
+    path("exhibitions/<slug:slug>/", views.exhibition_detail, name="exhibition-detail"),
     # Before sections, so "timeline" is never read as a section's slug.
     path(
         "exhibitions/<slug:slug>/timeline/",

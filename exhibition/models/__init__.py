@@ -11,13 +11,13 @@ from exhibition.models.exhibitions import (
     SectionItem,
     placement_constraints,
 )
-from exhibition.models.museum import Museum
 from exhibition.models.kiosks import (
     KIOSK_OFFLINE_AFTER,
     Kiosk,
     KioskItem,
     KioskQuerySet,
 )
+from exhibition.models.museum import Museum
 
 __all__ = [
     "KIOSK_OFFLINE_AFTER",

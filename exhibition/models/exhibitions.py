@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from catalog.images import CheckedImageField, UploadPath
 from catalog.models import Artifact, Person, Photograph, Publishable, RecordQuerySet
 
-
 # Pages under /exhibitions/<slug>/ that a section's address must not shadow.
 RESERVED_SECTION_SLUGS = {"timeline"}
 

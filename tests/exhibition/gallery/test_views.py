@@ -226,7 +226,9 @@ def test_visitors_never_see_a_preview_banner(client, world, path):
     assert BANNER not in client.get(path).content.decode()
 
 
-@pytest.mark.parametrize("path", ["/", "/exhibitions/friends/rescue/", "/artifacts/rib-shears/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/exhibitions/friends/rescue/", "/artifacts/rib-shears/"]
+)
 def test_pages_served_from_the_page_cache_carry_no_banner(
     client, world, settings, path
 ):
