@@ -62,7 +62,7 @@ class ExhibitionAdmin(SortableAdminBase, TranslationAdmin):
 
     @admin.display(description=_("state"))
     def state(self, obj):
-        return obj.get_state_display()
+        return Exhibition.State(obj.state()).label
 
     @admin.display(description=_("pages"))
     def links(self, obj):
