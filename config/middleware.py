@@ -35,8 +35,13 @@ class ServiceUnavailableMiddleware:
     def unavailable(request, error):
         from django.http import HttpResponse
 
+        from exhibition.gallery.context_processors import museum_name
+
         logger.error("database unavailable: %s", error)
-        response = HttpResponse(render_to_string("503.html"), status=503)
+        response = HttpResponse(
+            render_to_string("503.html", {"museum_name": museum_name("en")}),
+            status=503,
+        )
         response["Retry-After"] = "30"
         response["Cache-Control"] = "no-store"
         return response

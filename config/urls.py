@@ -54,3 +54,5 @@ if settings.SERVE_MEDIA:
             {"document_root": settings.MEDIA_ROOT},
         )
     ]
+
+handler500 = "exhibition.gallery.views.server_error"

@@ -19,6 +19,7 @@ class ExhibitionConfig(AppConfig):
 
         signals.connect()
         user_logged_in.connect(begin_visit, dispatch_uid="begin-visit")
+        signals.connect_kiosk_rules()
         # After this app's migrate: catalog's and exhibition's permissions exist.
         post_migrate.connect(sync_roles, sender=self, dispatch_uid="sync-roles")
         register_sections(Sections())

@@ -9,9 +9,18 @@ class Sections:
 
         from exhibition.models import Section
 
-        return Section.objects.filter(
-            Q(slug=value) | Q(title_en__iexact=value) | Q(title_zh_hans=value)
-        ).first()
+        sections = Section.objects.all()
+        if "/" in value:  # "<exhibition>/<section>", when a slug is reused
+            exhibition, value = value.split("/", 1)
+            sections = sections.filter(exhibition__slug=exhibition)
+        # A bare slug used by several exhibitions means the oldest one's.
+        return (
+            sections.filter(
+                Q(slug=value) | Q(title_en__iexact=value) | Q(title_zh_hans=value)
+            )
+            .order_by("exhibition__pk", "position", "pk")
+            .first()
+        )
 
     def place(self, record, sections):
         from django.db.models import Max

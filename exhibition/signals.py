@@ -1,4 +1,5 @@
-"""Invalidate cached public pages whenever catalogue or exhibition content changes."""
+"""Invalidate cached public pages whenever catalogue or exhibition content changes;
+keep a kiosk to its own exhibition's sections."""
 
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -43,3 +44,21 @@ def connect():
                 weak=False,
                 dispatch_uid=f"bump-{field.remote_field.through._meta.label}",
             )
+
+
+def refuse_foreign_sections(sender, instance, action, pk_set, **kwargs):
+    """A kiosk shows only its own exhibition's sections, however they are added."""
+    from exhibition.models import Kiosk, Section
+
+    if action == "pre_add" and isinstance(instance, Kiosk) and pk_set:
+        instance.check_sections(Section.objects.filter(pk__in=pk_set))
+
+
+def connect_kiosk_rules():
+    from exhibition.models import Kiosk
+
+    m2m_changed.connect(
+        refuse_foreign_sections,
+        sender=Kiosk.sections.through,
+        dispatch_uid="kiosk-own-sections",
+    )

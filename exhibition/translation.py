@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from exhibition.models import Exhibition, Kiosk, Section
+from exhibition.models import Exhibition, Kiosk, Museum, Section
 
 
 @register(Exhibition)
@@ -15,6 +15,7 @@ class ExhibitionTranslation(TranslationOptions):
         "supporters",
         "introduction",
         "notice",
+        "timeline_title",
     )
 
 
@@ -26,3 +27,17 @@ class SectionTranslation(TranslationOptions):
 @register(Kiosk)
 class KioskTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(Museum)
+class MuseumTranslation(TranslationOptions):
+    fields = (
+        "name",
+        "short_name",
+        "description",
+        "address",
+        "galleries",
+        "opening_hours",
+        "footer",
+        "contact",
+    )

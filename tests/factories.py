@@ -17,7 +17,7 @@ from catalog.models import (
     Source,
     Status,
 )
-from exhibition.models import Exhibition, Section, SectionItem
+from exhibition.models import Exhibition, FeaturedPerson, Kiosk, Section, SectionItem
 
 _counter = itertools.count(1)
 
@@ -127,6 +127,20 @@ def make_section(exhibition=None, **fields):
         "position": n,
     }
     return Section.objects.create(
+        exhibition=exhibition or make_exhibition(), **{**defaults, **fields}
+    )
+
+
+def feature(exhibition, person, position=0):
+    return FeaturedPerson.objects.create(
+        exhibition=exhibition, person=person, position=position
+    )
+
+
+def make_kiosk(exhibition=None, **fields):
+    n = next(_counter)
+    defaults = {"slug": f"kiosk-{n}", "name_en": f"Kiosk {n}"}
+    return Kiosk.objects.create(
         exhibition=exhibition or make_exhibition(), **{**defaults, **fields}
     )
 

@@ -36,7 +36,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def site():
-    section = make_section(make_exhibition(), slug="rescue")
+    section = make_section(make_exhibition(slug="first"), slug="rescue")
     person = make_person(slug="norman-bethune", name_en="Norman Bethune")
     artifact = make_artifact(
         slug="rib-shears", title_en="Rib shears", year_from=1938, year_to=1938
@@ -76,7 +76,7 @@ def test_deploy_checks_pass_with_production_settings():
 
 
 def test_public_pages_send_strict_security_headers(client, site):
-    response = client.get("/sections/rescue/")
+    response = client.get("/exhibitions/first/rescue/")
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert "frame-ancestors 'none'" in policy
@@ -109,13 +109,13 @@ class InlineCodeFinder(HTMLParser):
 
 PAGES = [
     "/",
-    "/sections/rescue/",
+    "/exhibitions/first/rescue/",
     "/collection/",
     "/artifacts/rib-shears/",
     "/photographs/operating/",
     "/people/",
     "/people/norman-bethune/",
-    "/timeline/",
+    "/exhibitions/first/timeline/",
     "/search/?q=rib",
     "/no-such-page/",
 ]
@@ -179,22 +179,24 @@ def test_pages_are_served_uncached_when_the_cache_is_down(client, settings, site
         }
     }
     settings.PAGE_CACHE_SECONDS = 300
-    assert client.get("/sections/rescue/").status_code == 200
+    assert client.get("/exhibitions/first/rescue/").status_code == 200
     assert client.get("/collection/").status_code == 200
 
 
 def test_a_database_outage_gets_a_friendly_503(client, site, monkeypatch):
     from django.db import OperationalError
 
-    from exhibition.gallery.views import pages as views
+    from exhibition.gallery.views import exhibitions as views
 
     def unreachable(*args, **kwargs):
         raise OperationalError("could not connect to server: Connection refused")
 
-    monkeypatch.setattr(views, "current_exhibition", unreachable)
+    client.get("/")  # the museum's name, remembered for outage pages
+    monkeypatch.setattr(views, "by_state", unreachable)
     response = client.get("/")
     assert response.status_code == 503
     assert "back in a moment" in response.content.decode()
+    assert "· Exhibitions</title>" in response.content.decode()  # no museum yet
     assert response["Retry-After"] == "30"
     monkeypatch.undo()
     assert client.get("/").status_code == 200  # and it recovers by itself
@@ -357,8 +359,8 @@ FUZZ_PATHS = [
     "/collection/",
     "/people/",
     "/search/",
-    "/timeline/",
-    "/sections/rescue/",
+    "/exhibitions/first/timeline/",
+    "/exhibitions/first/rescue/",
     "/artifacts/rib-shears/",
     "/sitemap.xml",
     "/sitemap-artifacts.xml",

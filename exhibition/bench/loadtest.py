@@ -13,6 +13,7 @@ import collections
 import http.client
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -26,18 +27,32 @@ from exhibition.bench import OUT_DIR, PROJECT
 from exhibition.bench.proxy import CuttableProxy
 from exhibition.bench.throughput import free_port, machine_info
 
-PATHS = [
+# Page types, not one exhibition's pages: addresses of the loaded demo are found by
+# ``demo_paths`` at run time, so the list names no exhibition or section.
+BASE_PATHS = [
     "/",
-    "/sections/rescue/",
+    "/exhibitions/",
     "/collection/",
-    "/collection/?section=military",
     "/people/",
-    "/people/norman-bethune/",
-    "/timeline/",
     "/zh-hans/",
-    "/zh-hans/search/?q=%E7%99%BD%E6%B1%82%E6%81%A9",
+    "/zh-hans/search/?q=%E5%B1%95",
     "/search/?q=hospital",
 ]
+PATHS = list(BASE_PATHS)
+
+
+def demo_paths(base):
+    """An exhibition, its timeline and a section, a filtered collection and a
+    person, as the loaded site's own sitemaps list them."""
+    found = []
+    for name, take in (("exhibitions", 3), ("people", 1)):
+        xml = urllib.request.urlopen(f"{base}/sitemap-{name}.xml", timeout=60).read()
+        locations = re.findall(r"<loc>https?://[^/]+(/[^<]*)</loc>", xml.decode())
+        found += [path for path in locations if not path.startswith("/zh-hans/")][:take]
+    exhibition = next((p for p in found if p.startswith("/exhibitions/")), None)
+    if exhibition:
+        found.append("/collection/?exhibition=" + exhibition.strip("/").split("/")[1])
+    return found
 
 
 def prepare(workdir):
@@ -104,6 +119,7 @@ def serve(env, **extra):
             break
         except OSError:
             time.sleep(0.1)
+    PATHS[:] = BASE_PATHS + demo_paths(base)
     for path in PATHS:  # warm renditions and caches before measuring
         urllib.request.urlopen(base + path, timeout=60).read()
     return process, port

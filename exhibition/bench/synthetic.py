@@ -29,9 +29,15 @@ from exhibition.models import Exhibition, Section, SectionItem
 SHARES = {"artifact": 0.37, "photograph": 0.42, "person": 0.21}
 
 
-def build(size, seed=1931, batch=2000):
-    """Create about ``size`` published records (artifacts + photographs + people)."""
+# Synthetic records are dated within a span of their own, no exhibition's.
+DEFAULT_YEARS = (1800, 1899)
+
+
+def build(size, seed=1, batch=2000, years=DEFAULT_YEARS):
+    """Create about ``size`` published records (artifacts + photographs + people),
+    dated within ``years`` (first, last; negative for BCE)."""
     rng = random.Random(seed)
+    first_year, last_year = years
     counts = {kind: max(1, round(size * share)) for kind, share in SHARES.items()}
     shared = default_storage.save(
         "synthetic/shared.jpg",
@@ -57,6 +63,8 @@ def build(size, seed=1931, batch=2000):
             status=Status.PUBLISHED,
             introduction_en="An exhibition.",
             introduction_zh_hans="一个展览。",
+            timeline_start=first_year,
+            timeline_end=last_year,
         )
         sections = [
             Section.objects.create(
@@ -90,7 +98,7 @@ def build(size, seed=1931, batch=2000):
                     status=Status.PUBLISHED,
                     birth_year=year,
                     death_year=year + rng.randint(40, 80),
-                    active_from=rng.randint(1931, 1945),
+                    active_from=rng.randint(first_year, last_year),
                     summary_en=body[:200],
                     summary_zh_hans=body_zh[:80],
                     body_en=body,
@@ -126,7 +134,7 @@ def build(size, seed=1931, batch=2000):
 
         artifacts = []
         for n in range(counts["artifact"]):
-            year = rng.randint(1931, 1945)
+            year = rng.randint(first_year, last_year)
             subject, subject_zh, place, place_zh, body, body_zh = text(rng, year)
             artifacts.append(
                 Artifact(
@@ -169,7 +177,7 @@ def build(size, seed=1931, batch=2000):
 
         photographs = []
         for n in range(counts["photograph"]):
-            year = rng.randint(1931, 1945)
+            year = rng.randint(first_year, last_year)
             subject, subject_zh, place, place_zh, body, body_zh = text(rng, year, 2)
             photographs.append(
                 Photograph(

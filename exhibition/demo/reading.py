@@ -11,6 +11,7 @@ from catalog.models import (
     Nationality,
 )
 from exhibition.models import (
+    Exhibition,
     Kiosk,
 )
 
@@ -27,18 +28,28 @@ class ContentError(Exception):
 def read_content(directory=CONTENT_DIR):
     """Parse every data file and check cross-references before anything is written."""
     directory = Path(directory)
-    names = ["sources", "roles", "people", "artifacts", "photographs", "exhibition"]
-    data = {}
-    for name in names:
-        path = directory / f"{name}.toml"
-        try:
-            with path.open("rb") as handle:
-                data[name] = tomllib.load(handle)
-        except FileNotFoundError:
-            data[name] = {}
-        except tomllib.TOMLDecodeError as error:
-            raise ContentError(f"{path.name}: {error}") from None
+    names = [
+        "museum",
+        "sources",
+        "roles",
+        "people",
+        "artifacts",
+        "photographs",
+        "exhibition",
+    ]
+    data = {name: read_file(directory / f"{name}.toml") for name in names}
+    extra = [
+        read_file(path) for path in sorted((directory / "exhibitions").glob("*.toml"))
+    ]
     content = {
+        "museum": data["museum"].get("museum"),
+        "exhibitions": [
+            {
+                "exhibition": file.get("exhibition", {}),
+                "sections": file.get("section", []),
+            }
+            for file in extra
+        ],
         "sources": data["sources"].get("source", []),
         "roles": data["roles"].get("role", []),
         "people": data["people"].get("person", []),
@@ -50,6 +61,67 @@ def read_content(directory=CONTENT_DIR):
     }
     check_references(content)
     return content
+
+
+def read_file(path):
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        return {}
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(f"{path.name}: {error}") from None
+
+
+def exhibition_problems(content, people):
+    """Each exhibition's slug, featured people, sections and items."""
+    problems = []
+    artifacts = {entry.get("accession_number") for entry in content["artifacts"]}
+    photographs = {entry.get("slug") for entry in content["photographs"]}
+    first = content["exhibition"] or {}
+    slugs = Counter(
+        [first.get("slug")] * bool(first)
+        + [extra["exhibition"].get("slug") for extra in content["exhibitions"]]
+    )
+    problems.extend(
+        f"exhibitions: slug {slug!r} used {count} times"
+        for slug, count in slugs.items()
+        if count > 1 or not slug
+    )
+    for entry in [first] * bool(first) + [
+        e["exhibition"] for e in content["exhibitions"]
+    ]:
+        label = f"exhibition {entry.get('slug')!r}"
+        for slug in entry.get("featured", []):
+            if slug not in people:
+                problems.append(f"{label}: unknown featured person {slug!r}")
+        if entry.get("kind", "temporary") not in Exhibition.Kind.values:
+            problems.append(f"{label}: unknown kind {entry['kind']!r}")
+    for extra in content["exhibitions"]:
+        label = f"exhibition {extra['exhibition'].get('slug')!r}"
+        seen = Counter(section.get("slug") for section in extra["sections"])
+        problems.extend(
+            f"{label}: section slug {slug!r} used {count} times"
+            for slug, count in seen.items()
+            if count > 1
+        )
+        for section in extra["sections"]:
+            where = f"{label} section {section.get('slug')!r}"
+            for citation in section.get("citations", []):
+                if citation.get("source") not in {s["key"] for s in content["sources"]}:
+                    problems.append(
+                        f"{where}: unknown source {citation.get('source')!r}"
+                    )
+            for item in section.get("items", []):
+                if len(item) != 1 or set(item) - {"artifact", "photograph"}:
+                    problems.append(f"{where}: an item names one record")
+                elif "artifact" in item and item["artifact"] not in artifacts:
+                    problems.append(f"{where}: unknown artifact {item['artifact']!r}")
+                elif "photograph" in item and item["photograph"] not in photographs:
+                    problems.append(
+                        f"{where}: unknown photograph {item['photograph']!r}"
+                    )
+    return problems
 
 
 def check_references(content):
@@ -113,6 +185,9 @@ def check_references(content):
                 problems.append(f"{label}: unknown nationality {code!r}")
     if content["exhibition"]:
         check_record("exhibition", content["exhibition"], "exhibition")
+    for extra in content["exhibitions"]:
+        check_record("exhibition", extra["exhibition"], "exhibition")
+    problems.extend(exhibition_problems(content, people))
     problems.extend(kiosk_problems(content, sections))
     if problems:
         raise ContentError("\n".join(problems))
@@ -128,10 +203,18 @@ def kiosk_problems(content, sections):
         for slug, count in seen.items()
         if count > 1
     )
+    first = (content["exhibition"] or {}).get("slug")
+    by_exhibition = {first: sections} | {
+        extra["exhibition"].get("slug"): {s.get("slug") for s in extra["sections"]}
+        for extra in content["exhibitions"]
+    }
     for entry in content["kiosks"]:
         label = f"kiosks {entry.get('slug')!r}"
+        exhibition = entry.get("exhibition", first)
+        if exhibition not in by_exhibition:
+            problems.append(f"{label}: unknown exhibition {exhibition!r}")
         for slug in entry.get("sections", []):
-            if slug not in sections:
+            if slug not in by_exhibition.get(exhibition, set()):
                 problems.append(f"{label}: unknown section {slug!r}")
         for item in entry.get("playlist", []):
             if item.get("artifact") not in artifacts | {None}:

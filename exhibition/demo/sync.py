@@ -70,7 +70,10 @@ class RecordSync:
         self.sources = {}
         self.roles = {}
         self.people = {}
-        self.sections = {}
+        self.sections = {}  # the first exhibition's, by slug (records name them)
+        self.all_sections = {}  # every exhibition's, by (exhibition slug, slug)
+        self.exhibitions = {}
+        self.pending_items = []
 
     def sync(self, model, key, lookup, entry, apply):
         """Create or update one record unless a curator has edited it; return it."""

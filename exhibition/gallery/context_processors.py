@@ -1,4 +1,34 @@
-"""Template context every gallery page gets: which navigation entry is current."""
+"""Template context every gallery page gets: the museum, and which navigation entry
+is current."""
+
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from exhibition.models import Museum
+from exhibition.page_cache import cached_by_version
+
+# The error pages may render with no database: they read the museum's name from here.
+NAME_KEY = "museum:name:{language}"
+GENERIC_NAME = "Exhibitions"
+
+
+def _load_museum():
+    found = Museum.load()
+    cache.set(NAME_KEY.format(language=get_language()), found.display_name, None)
+    return found
+
+
+def museum(request):
+    return {"museum": cached_by_version("museum", _load_museum)}
+
+
+def museum_name(language=None):
+    """The museum's name as last shown, without touching the database."""
+    try:
+        name = cache.get(NAME_KEY.format(language=language or get_language()))
+    except Exception:  # an outage page must render whatever the cache does
+        name = None
+    return name or GENERIC_NAME
 
 
 def navigation(request):
@@ -6,12 +36,14 @@ def navigation(request):
     match = getattr(request, "resolver_match", None)
     name = match.url_name if match else ""
     sections = {
-        "section-detail": "sections",
+        "exhibitions": "exhibitions",
+        "exhibition-detail": "exhibitions",
+        "section-detail": "exhibitions",
+        "exhibition-timeline": "exhibitions",
         "collection": "collection",
         "artifact-detail": "collection",
         "photograph-detail": "collection",
         "people": "people",
         "person-detail": "people",
-        "timeline": "timeline",
     }
     return {"nav": sections.get(name, "")}

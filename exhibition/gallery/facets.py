@@ -13,7 +13,7 @@ from django.utils.translation import get_language, gettext
 
 from catalog.models import ArtifactImage, Nationality, Person, Role, Status
 from exhibition.gallery.filters import DECADES
-from exhibition.models import Section
+from exhibition.models import Exhibition, Section
 
 # Show the people with most records (and any chosen); the rest via /people/.
 PEOPLE_SHOWN = 40
@@ -66,10 +66,12 @@ def _term_values(rows, path, chosen):
     return [value for _p, value in sorted(values, key=lambda p: (p[0], p[1].label))]
 
 
-def _grouped(model, ids, path, extra=(), published_path=None):
+def _grouped(model, ids, path, extra=(), published_path=None, where=None):
     rows = model.objects.filter(pk__in=ids)
     if published_path:
         rows = rows.filter(**{published_path: Status.PUBLISHED})
+    if where:
+        rows = rows.filter(**where)
     return (
         rows.values(path, *extra).annotate(n=Count("pk", distinct=True)).order_by(path)
     )
@@ -83,6 +85,44 @@ def build_facets(model, filtered, selected, artifact_kind):
     def chosen(name):
         return set(selected.getlist(name))
 
+    exhibitions = _grouped(
+        model,
+        ids,
+        "section_items__section__exhibition__slug",
+        [
+            "section_items__section__exhibition__title_en",
+            "section_items__section__exhibition__title_zh_hans",
+            "section_items__section__exhibition__pk",
+        ],
+        published_path="section_items__section__exhibition__status",
+        where={"section_items__section__status": Status.PUBLISHED},
+    )
+    facets.append(
+        Facet(
+            "exhibition",
+            Exhibition._meta.verbose_name,
+            [
+                FacetValue(
+                    row["section_items__section__exhibition__slug"],
+                    _localised(row, "section_items__section__exhibition__title"),
+                    row["n"],
+                    row["section_items__section__exhibition__slug"]
+                    in chosen("exhibition"),
+                )
+                for row in sorted(
+                    exhibitions,
+                    key=lambda r: r["section_items__section__exhibition__pk"],
+                )
+            ],
+        )
+    )
+
+    # With exhibitions chosen, only their sections: slugs repeat across exhibitions.
+    in_chosen = (
+        {"section_items__section__exhibition__slug__in": chosen("exhibition")}
+        if chosen("exhibition")
+        else {}
+    )
     sections = _grouped(
         model,
         ids,
@@ -93,6 +133,8 @@ def build_facets(model, filtered, selected, artifact_kind):
             "section_items__section__position",
         ],
         published_path="section_items__section__status",
+        where={"section_items__section__exhibition__status": Status.PUBLISHED}
+        | in_chosen,
     )
     facets.append(
         Facet(

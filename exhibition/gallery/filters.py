@@ -14,7 +14,7 @@ from catalog.models import (
     Photograph,
     Role,
 )
-from exhibition.models import Section
+from exhibition.models import Exhibition, Section
 
 DECADES = [("1930", _("1930s")), ("1940", _("1940s"))]
 SORTS = [
@@ -29,6 +29,10 @@ DEFAULT_SORT = "date"
 
 def published_sections(request=None):
     return Section.objects.published()
+
+
+def published_exhibitions(request=None):
+    return Exhibition.objects.published()
 
 
 def published_people(request=None):
@@ -53,6 +57,14 @@ def with_curated_order(queryset):
 
 
 class RecordFilter(django_filters.FilterSet):
+    exhibition = django_filters.ModelMultipleChoiceFilter(
+        field_name="section_items__section__exhibition__slug",
+        to_field_name="slug",
+        queryset=published_exhibitions,
+        label=_("Exhibition"),
+        distinct=True,
+        method="filter_exhibition",
+    )
     section = django_filters.ModelMultipleChoiceFilter(
         field_name="section_items__section__slug",
         to_field_name="slug",
@@ -93,6 +105,15 @@ class RecordFilter(django_filters.FilterSet):
     sort = django_filters.ChoiceFilter(
         choices=SORTS, method="sort_by", label=_("Sort by"), empty_label=None
     )
+
+    def filter_exhibition(self, queryset, name, exhibitions):
+        """Records hanging in a published section of any chosen exhibition."""
+        if not exhibitions:
+            return queryset
+        return queryset.filter(
+            section_items__section__exhibition__in=exhibitions,
+            section_items__section__status="published",
+        ).distinct()
 
     def filter_decade(self, queryset, name, values):
         overlaps = Q()

@@ -1,11 +1,11 @@
 """/sitemap.xml: every published page, in English and Chinese, with hreflang links."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.urls import reverse
 
 from catalog.models import Artifact, Person, Photograph
-from exhibition.models import Section
+from exhibition.models import Exhibition, Section
 
 
 class BilingualSitemap(Sitemap):
@@ -19,7 +19,7 @@ class PagesSitemap(BilingualSitemap):
     priority = 0.8
 
     def items(self):
-        return ["home", "collection", "people", "timeline"]
+        return ["home", "exhibitions", "collection", "people"]
 
     def location(self, item):
         return reverse(f"exhibition:{item}")
@@ -69,9 +69,44 @@ class RecordSitemap(BilingualSitemap):
         return record.updated_at
 
 
-class SectionSitemap(RecordSitemap):
-    model = Section
-    priority = 0.7
+class ExhibitionSitemap(BilingualSitemap):
+    """Each published exhibition's page, its timeline, and its sections under it.
+
+    Exhibitions and sections are few: two queries list them all, and the latest
+    change is read from what they return."""
+
+    priority = 0.8
+
+    def items(self):
+        if not hasattr(self, "_pages"):
+            sections = Section.objects.published().only(
+                "slug", "updated_at", "exhibition", "position"
+            )
+            exhibitions = (
+                Exhibition.objects.published()
+                .only("slug", "updated_at")
+                .prefetch_related(Prefetch("sections", queryset=sections))
+                .order_by("pk")
+            )
+            self._pages = []
+            for exhibition in exhibitions:
+                self._pages += [(exhibition, "page"), (exhibition, "timeline")]
+                for section in exhibition.sections.all():
+                    section.exhibition = exhibition
+                    self._pages.append((section, "page"))
+        return self._pages
+
+    def location(self, item):
+        record, page = item
+        if page == "timeline":
+            return record.get_timeline_url()
+        return record.get_absolute_url()
+
+    def lastmod(self, item):
+        return item[0].updated_at
+
+    def get_latest_lastmod(self):
+        return max((record.updated_at for record, _ in self.items()), default=None)
 
 
 class ArtifactSitemap(RecordSitemap):
@@ -88,7 +123,7 @@ class PersonSitemap(RecordSitemap):
 
 SITEMAPS = {
     "pages": PagesSitemap,
-    "sections": SectionSitemap,
+    "exhibitions": ExhibitionSitemap,
     "artifacts": ArtifactSitemap,
     "photographs": PhotographSitemap,
     "people": PersonSitemap,

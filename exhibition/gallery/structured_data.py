@@ -18,6 +18,8 @@ def _clean(data):
 
 
 def exhibition_event(request, exhibition):
+    url = _absolute(request, exhibition.get_absolute_url())
+    online = exhibition.kind == exhibition.Kind.ONLINE
     return _clean(
         {
             "@context": "https://schema.org",
@@ -27,14 +29,18 @@ def exhibition_event(request, exhibition):
             "startDate": exhibition.opening_date
             and exhibition.opening_date.isoformat(),
             "endDate": exhibition.closing_date and exhibition.closing_date.isoformat(),
-            "location": _clean(
+            "eventAttendanceMode": "https://schema.org/"
+            + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
+            "location": {"@type": "VirtualLocation", "url": url}
+            if online
+            else _clean(
                 {
                     "@type": "Museum",
                     "name": exhibition.venue,
                     "description": exhibition.galleries,
                 }
             ),
-            "url": _absolute(request, exhibition.get_absolute_url()),
+            "url": url,
         }
     )
 

@@ -23,7 +23,13 @@ from exhibition.kiosk.entries import (
     image_state,
     kiosk_image,
 )
-from exhibition.models import Exhibition, KioskItem, Section, SectionItem
+from exhibition.models import (
+    Exhibition,
+    FeaturedPerson,
+    KioskItem,
+    Section,
+    SectionItem,
+)
 
 STATIC_ASSETS = ("kiosk/kiosk.css", "kiosk/kiosk.js", "kiosk/icon.svg")
 SERVICE_WORKER = Path(__file__).resolve().parents[1] / "static" / "kiosk" / "sw.js"
@@ -43,7 +49,9 @@ class KioskContent:
     def __init__(self, kiosk):
         self.kiosk = kiosk
         self.full_width = kiosk.screen[0]
-        self.exhibition = Exhibition.objects.published().first()
+        self.exhibition = (
+            Exhibition.objects.published().filter(pk=kiosk.exhibition_id).first()
+        )
         people = Prefetch(
             "people",
             queryset=Person.objects.published().prefetch_related("nationalities"),
@@ -72,7 +80,11 @@ class KioskContent:
         else:
             self.sections = list(
                 Section.objects.published()
-                .filter(kiosks=kiosk, exhibition__status="published")
+                .filter(
+                    kiosks=kiosk,
+                    exhibition=kiosk.exhibition_id,
+                    exhibition__status="published",
+                )
                 .order_by("position", "pk")
             )
             order = {section.pk: n for n, section in enumerate(self.sections)}
@@ -120,8 +132,17 @@ class KioskContent:
                     self.people.append(people_by_pk[person.pk])
                 people_by_pk[person.pk].entries.append(entry)
                 entry.people.append(people_by_pk[person.pk])
-        # The exhibition's featured subjects first, then in order of appearance.
-        self.people.sort(key=lambda p: not p.person.featured)
+        # The exhibition's featured subjects first, in its order, then the others
+        # in order of appearance.
+        featured = {
+            person: n
+            for n, person in enumerate(
+                FeaturedPerson.objects.filter(
+                    exhibition=kiosk.exhibition_id
+                ).values_list("person", flat=True)
+            )
+        }
+        self.people.sort(key=lambda p: featured.get(p.person.pk, len(featured)))
         self.by_key = {(e.kind, e.record.slug): e for e in self.entries}
         self.people_by_slug = {p.person.slug: p for p in self.people}
 

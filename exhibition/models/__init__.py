@@ -1,9 +1,11 @@
-"""How the collection is shown: exhibitions, their sections and what hangs in them,
-kiosks, and the site's own bookkeeping."""
+"""How the collection is shown: the museum, exhibitions, their sections and what
+hangs in them, kiosks, and the site's own bookkeeping."""
 
 from exhibition.models.bookkeeping import ContentVersion, LoadedRecord
 from exhibition.models.exhibitions import (
     Exhibition,
+    ExhibitionQuerySet,
+    FeaturedPerson,
     Placement,
     Section,
     SectionItem,
@@ -15,16 +17,20 @@ from exhibition.models.kiosks import (
     KioskItem,
     KioskQuerySet,
 )
+from exhibition.models.museum import Museum
 from exhibition.models.staff import StaffPreference
 
 __all__ = [
     "KIOSK_OFFLINE_AFTER",
     "ContentVersion",
     "Exhibition",
+    "ExhibitionQuerySet",
+    "FeaturedPerson",
     "Kiosk",
     "KioskItem",
     "KioskQuerySet",
     "LoadedRecord",
+    "Museum",
     "Placement",
     "Section",
     "SectionItem",

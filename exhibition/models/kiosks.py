@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Artifact, Photograph
 from exhibition.models.exhibitions import (
+    Exhibition,
     Placement,
     Section,
     placement_constraints,
@@ -46,6 +48,13 @@ class Kiosk(models.Model):
         CHINESE = "zh-hans", _("Simplified Chinese")
 
     name = models.CharField(_("name"), max_length=120)
+    exhibition = models.ForeignKey(
+        Exhibition,
+        on_delete=models.PROTECT,
+        related_name="kiosks",
+        verbose_name=_("exhibition"),
+        help_text=_("The exhibition whose sections the kiosk shows."),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=60,
@@ -58,7 +67,10 @@ class Kiosk(models.Model):
         help_text=_("An inactive kiosk's screen shows “not found”."),
     )
     location = models.CharField(
-        _("gallery room"), max_length=20, blank=True, help_text=_("For example S8.")
+        _("gallery room"),
+        max_length=20,
+        blank=True,
+        help_text=_("Where the kiosk stands, as the galleries are signed."),
     )
     orientation = models.CharField(
         _("orientation"),
@@ -72,8 +84,8 @@ class Kiosk(models.Model):
         blank=True,
         verbose_name=_("sections"),
         help_text=_(
-            "The kiosk shows the published items of these sections, in their "
-            "hanging order, unless it has a playlist."
+            "The kiosk shows the published items of these sections of its "
+            "exhibition, in their hanging order, unless it has a playlist."
         ),
     )
     default_language = models.CharField(
@@ -145,6 +157,19 @@ class Kiosk(models.Model):
         if self.language_switch:
             codes += [c for c in self.Language.values if c != self.default_language]
         return codes
+
+    def check_sections(self, sections):
+        """Refuse sections of another exhibition than the kiosk's own."""
+        foreign = [s for s in sections if s.exhibition_id != self.exhibition_id]
+        if foreign:
+            raise ValidationError(
+                {
+                    "sections": _(
+                        "A kiosk shows only sections of its own exhibition: %(names)s"
+                    )
+                    % {"names": ", ".join(str(s) for s in foreign)}
+                }
+            )
 
     def is_offline(self, now=None):
         since = (now or timezone.now()) - KIOSK_OFFLINE_AFTER

@@ -10,14 +10,20 @@ PHONE = {"width": 390, "height": 844}
 DESK = {"width": 1440, "height": 900}
 PAGE_TYPES = {
     "home": "/",
-    "section": "/sections/rescue/",
+    "exhibitions": "/exhibitions/",
+    "exhibition": "/exhibitions/international-friends/",
+    "exhibition-online": "/exhibitions/foreign-expertise/",
+    "section": "/exhibitions/international-friends/rescue/",
+    "section-online": "/exhibitions/foreign-expertise/medical/",
     "collection": "/collection/?section=rescue&sort=date",
+    "collection-exhibition": "/collection/?exhibition=foreign-expertise",
     "photographs": "/collection/?kind=photographs",
     "artifact": "/artifacts/kulishenko-bomber-salvaged-engine-part/",
     "photograph": None,  # the first photograph on the rescue section page
     "people": "/people/",
     "biography": "/people/norman-bethune/",
-    "timeline": "/timeline/",
+    "timeline": "/exhibitions/international-friends/timeline/",
+    "timeline-online": "/exhibitions/foreign-expertise/timeline/",
     "search": "/search/?q=%E7%99%BD%E6%B1%82%E6%81%A9",
     "not-found": "/no-such-page/",
 }
@@ -43,6 +49,8 @@ def first_photograph_path(page, site):
 
 def test_home_to_section_to_artifact_to_person(page, site):
     page.goto(site.url + "/")
+    expect(page.locator("h1")).to_contain_text("National Museum of China")
+    page.get_by_role("link", name=re.compile("International Friends")).first.click()
     expect(page.locator("h1")).to_contain_text("International Friends")
     page.get_by_role("link", name=re.compile("Rescue: Medical Aid")).first.click()
     expect(page.locator("h1")).to_have_text(re.compile("Rescue"))

@@ -49,3 +49,18 @@ def test_an_exhibition_with_sections_cannot_be_deleted():
     section = make_section()
     with pytest.raises(ProtectedError):
         section.exhibition.delete()
+
+
+def test_a_kiosk_refuses_another_exhibitions_section():
+    from django.core.exceptions import ValidationError
+    from django.db import transaction
+
+    from tests.factories import make_exhibition, make_kiosk, make_section
+
+    own, other = make_exhibition(), make_exhibition()
+    kiosk = make_kiosk(own)
+    kiosk.sections.add(make_section(own))
+    foreign = make_section(other)
+    with pytest.raises(ValidationError), transaction.atomic():
+        kiosk.sections.add(foreign)
+    assert kiosk.sections.count() == 1

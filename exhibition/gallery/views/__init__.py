@@ -1,11 +1,18 @@
 """Public gallery views, every one reading records through ``published()``."""
 
+from exhibition.gallery.views.exhibitions import (
+    exhibition_detail,
+    exhibition_list,
+    home,
+    old_section,
+    old_timeline,
+    section_detail,
+)
 from exhibition.gallery.views.pages import (
     collection,
-    home,
     people_list,
     robots_txt,
-    section_detail,
+    server_error,
 )
 from exhibition.gallery.views.records import (
     artifact_detail,
@@ -13,17 +20,22 @@ from exhibition.gallery.views.records import (
     photograph_detail,
 )
 from exhibition.gallery.views.search import search
-from exhibition.gallery.views.timeline import timeline
+from exhibition.gallery.views.timeline import exhibition_timeline
 
 __all__ = [
     "artifact_detail",
     "collection",
+    "exhibition_detail",
+    "exhibition_list",
+    "exhibition_timeline",
     "home",
+    "old_section",
+    "old_timeline",
     "people_list",
     "person_detail",
     "photograph_detail",
     "robots_txt",
     "search",
     "section_detail",
-    "timeline",
+    "server_error",
 ]

@@ -1,6 +1,6 @@
 """Detail pages of artifacts, photographs and biographies, with related records."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
@@ -21,16 +21,24 @@ from exhibition.page_cache import cached_by_version
 
 
 def related_records(record, model, limit=RELATED_LIMIT):
-    """Up to ``limit`` published records near ``record``: its people's, then its
-    neighbours in the sections' hanging order. Bounded at any collection size."""
+    """Up to ``limit`` published records near ``record``: its people's in the same
+    exhibitions first, then its other people's, then its neighbours in the sections'
+    hanging order. Bounded at any collection size."""
     kind = model._meta.model_name
     same = isinstance(record, model)
     people = [p.pk for p in record.people.all()]
+    exhibitions = {item.section.exhibition_id for item in record.section_items.all()}
+    shared = Exists(
+        SectionItem.objects.filter(
+            **{kind: OuterRef("pk")}, section__exhibition__in=exhibitions
+        )
+    )
     by_people = (
         model.objects.published()
         .filter(people__in=people)
         .exclude(pk=record.pk if same else None)
-        .order_by("pk")
+        .annotate(shared=shared)
+        .order_by("-shared", "pk")
         .values_list("pk", flat=True)
         .distinct()[:limit]
     )
@@ -66,8 +74,10 @@ def record_prefetches():
         Prefetch(
             "section_items",
             queryset=SectionItem.objects.filter(
-                section__status="published"
-            ).select_related("section"),
+                section__status="published", section__exhibition__status="published"
+            )
+            .select_related("section__exhibition")
+            .order_by("section__exhibition__pk", "section__position", "pk"),
         ),
     ]
 

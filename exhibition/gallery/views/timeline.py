@@ -1,46 +1,138 @@
-"""The timeline: dated records and arrivals, a few per year."""
+"""Each exhibition's timeline: its placed records and their people's start years,
+grouped by year, decade or century to suit the span, a few per group."""
 
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber
-from django.shortcuts import render
+from dataclasses import dataclass, field
+
+from django.db.models import F, FloatField, Max, Min, Q, Window
+from django.db.models.functions import Cast, Floor, RowNumber
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext, pgettext
 from django.views.decorators.http import require_GET
 
-from catalog.models import (
-    Artifact,
-    Person,
-    Photograph,
-)
-from exhibition.gallery.views.common import (
-    TIMELINE_PER_YEAR,
-    TIMELINE_YEARS,
-)
+from catalog.models import Artifact, Person, Photograph
+from exhibition.gallery.views.common import TIMELINE_PER_GROUP, visible
+from exhibition.models import Exhibition
 from exhibition.page_cache import cached_by_version
 
+# Spans up to these many years are grouped by year, then by decade, else by century.
+BY_YEAR_UP_TO = 60
+BY_DECADE_UP_TO = 600
 
-def first_per_year(queryset, field, limit):
-    """The first ``limit`` rows of each year, in one query (a window function)."""
+
+def year_label(year):
+    """A year as visitors read it: 1938, 500 BCE / 公元前500年."""
+    if year < 0:
+        return gettext("%(year)s BCE") % {"year": -year}
+    return str(year)
+
+
+def group_size(start, end):
+    span = end - start
+    if span <= BY_YEAR_UP_TO:
+        return 1
+    return 10 if span <= BY_DECADE_UP_TO else 100
+
+
+def group_of(year, size):
+    """The first year of ``year``'s group (floor division works across BCE too)."""
+    return (year // size) * size
+
+
+def group_label(first, size):
+    if size == 1:
+        return year_label(first)
+    last = first + size - 1
+    if size == 10:
+        if first >= 0:
+            return pgettext("decade", "%(year)ss") % {"year": first}
+        return gettext("%(first)s–%(last)s") % {
+            "first": year_label(first),
+            "last": year_label(last),
+        }
+    if first >= 0:
+        return gettext("%(ordinal)s century") % {"ordinal": ordinal(first // 100 + 1)}
+    return gettext("%(ordinal)s century BCE") % {"ordinal": ordinal(-first // 100)}
+
+
+def ordinal(number):
+    """1st, 2nd… as django.contrib.humanize spells them, translatable per ending."""
+    if number % 100 in (11, 12, 13):
+        template = pgettext("ordinal 11, 12, 13", "%(value)sth")
+    else:
+        template = [
+            pgettext("ordinal 0", "%(value)sth"),
+            pgettext("ordinal 1", "%(value)sst"),
+            pgettext("ordinal 2", "%(value)snd"),
+            pgettext("ordinal 3", "%(value)srd"),
+            pgettext("ordinal 4", "%(value)sth"),
+            pgettext("ordinal 5", "%(value)sth"),
+            pgettext("ordinal 6", "%(value)sth"),
+            pgettext("ordinal 7", "%(value)sth"),
+            pgettext("ordinal 8", "%(value)sth"),
+            pgettext("ordinal 9", "%(value)sth"),
+        ][number % 10]
+    return template % {"value": number}
+
+
+@dataclass
+class Group:
+    first: int
+    last: int
+    label: str
+    entries: list = field(default_factory=list)
+
+
+def first_per_group(queryset, field_name, size, limit):
+    """The first ``limit`` rows of each group of years, in one query."""
+    # Floor, not SQL's integer division, so BCE years group as group_of does.
+    bucket = Floor(Cast(field_name, FloatField()) / size)
     ranked = queryset.annotate(
-        rank=Window(RowNumber(), partition_by=F(field), order_by=[F("pk").asc()])
+        rank=Window(RowNumber(), partition_by=bucket, order_by=[F("pk").asc()])
     )
-    return ranked.filter(rank__lte=limit).order_by(field, "pk")
+    return ranked.filter(rank__lte=limit).order_by(field_name, "pk")
 
 
-@require_GET
-def timeline(request):
-    """Dated records from 1931 to 1945, a few per year, each linking to its page."""
-    years = cached_by_version("timeline", timeline_years)
-    return render(request, "gallery/timeline.html", {"years": years})
+def in_exhibition(model, exhibition):
+    return (
+        model.objects.published()
+        .filter(
+            section_items__section__exhibition=exhibition,
+            section_items__section__status="published",
+        )
+        .distinct()
+    )
 
 
-def timeline_years():
-    first, last = TIMELINE_YEARS[0], TIMELINE_YEARS[-1]
-    years = {year: [] for year in TIMELINE_YEARS}
-    in_range = Q(year_from__gte=first, year_from__lte=last)
+def timeline_range(exhibition):
+    """The curator's range, or the years of the exhibition's placed records."""
+    start, end = exhibition.timeline_start, exhibition.timeline_end
+    if start is None or end is None:
+        found = [
+            in_exhibition(model, exhibition)
+            .filter(year_from__isnull=False)
+            .aggregate(first=Min("year_from"), last=Max("year_from"))
+            for model in (Artifact, Photograph)
+        ]
+        firsts = [f["first"] for f in found if f["first"] is not None]
+        lasts = [f["last"] for f in found if f["last"] is not None]
+        start = start if start is not None else min(firsts, default=None)
+        end = end if end is not None else max(lasts, default=None)
+    return start, end
+
+
+def timeline_groups(exhibition):
+    start, end = timeline_range(exhibition)
+    if start is None or end is None or end < start:
+        return start, end, []
+    size = group_size(start, end)
+    groups = {}
+    in_range = Q(year_from__gte=start, year_from__lte=end)
+    placed = {}
     for model, kind in ((Artifact, "artifact"), (Photograph, "photograph")):
-        records = first_per_year(
-            model.objects.published()
-            .filter(in_range)
-            .only(
+        ids = in_exhibition(model, exhibition).filter(in_range).values("pk")
+        placed[kind] = ids
+        records = first_per_group(
+            model.objects.filter(pk__in=ids).only(
                 "slug",
                 "title_en",
                 "title_zh_hans",
@@ -49,17 +141,53 @@ def timeline_years():
                 "year_from",
             ),
             "year_from",
-            TIMELINE_PER_YEAR,
+            size,
+            TIMELINE_PER_GROUP,
         )
         for record in records:
-            years[record.year_from].append((kind, record))
-    arrivals = first_per_year(
-        Person.objects.published()
-        .filter(active_from__gte=first, active_from__lte=last)
-        .only("slug", "name_en", "name_zh_hans", "active_from", "kind"),
-        "active_from",
-        TIMELINE_PER_YEAR,
+            groups.setdefault(group_of(record.year_from, size), []).append(
+                (kind, record)
+            )
+    linked = Q(artifacts__in=in_exhibition(Artifact, exhibition).values("pk")) | Q(
+        photographs__in=in_exhibition(Photograph, exhibition).values("pk")
     )
-    for person in arrivals:
-        years[person.active_from].append(("person", person))
-    return [(year, entries) for year, entries in years.items() if entries]
+    people = first_per_group(
+        Person.objects.filter(
+            pk__in=Person.objects.published()
+            .filter(linked, active_from__gte=start, active_from__lte=end)
+            .values("pk")
+        ).only("slug", "name_en", "name_zh_hans", "active_from", "kind"),
+        "active_from",
+        size,
+        TIMELINE_PER_GROUP,
+    )
+    for person in people:
+        groups.setdefault(group_of(person.active_from, size), []).append(
+            ("person", person)
+        )
+    return (
+        start,
+        end,
+        [
+            Group(first, first + size - 1, group_label(first, size), entries)
+            for first, entries in sorted(groups.items())
+        ],
+    )
+
+
+@require_GET
+def exhibition_timeline(request, slug):
+    exhibition = get_object_or_404(visible(Exhibition, request), slug=slug)
+    start, end, groups = cached_by_version(
+        "timeline", lambda: timeline_groups(exhibition), exhibition.pk
+    )
+    return render(
+        request,
+        "gallery/timeline.html",
+        {
+            "exhibition": exhibition,
+            "groups": groups,
+            "start_label": start is not None and year_label(start),
+            "end_label": end is not None and year_label(end),
+        },
+    )

@@ -1,4 +1,5 @@
-"""The shipped exhibition: loaded as its data files hold it, bilingual and sourced."""
+"""The shipped museum and its two exhibitions: loaded as their data files hold them,
+bilingual and sourced."""
 
 import re
 import tomllib
@@ -62,12 +63,18 @@ class ShippedExhibitionTests(TestCase):
         self.assertEqual(Artifact.objects.count(), len(self.content["artifacts"]))
         self.assertEqual(Photograph.objects.count(), len(self.content["photographs"]))
         self.assertEqual(Source.objects.count(), len(self.content["sources"]))
-        self.assertEqual(Section.objects.count(), len(self.content["sections"]))
+        sections = len(self.content["sections"]) + sum(
+            len(extra["sections"]) for extra in self.content["exhibitions"]
+        )
+        self.assertEqual(Section.objects.count(), sections)
+        self.assertEqual(
+            Exhibition.objects.count(), 1 + len(self.content["exhibitions"])
+        )
         images = sum(len(a.get("image", []) or [{}]) for a in self.content["artifacts"])
         self.assertEqual(ArtifactImage.objects.count(), images)
 
     def test_the_exhibition_meets_the_brief(self):
-        exhibition = Exhibition.objects.published().get()
+        exhibition = Exhibition.objects.published().get(slug="international-friends")
         self.assertEqual(exhibition.opening_date.isoformat()[5:], "09-09")
         self.assertIn("S8", exhibition.galleries)
         self.assertIn("S9", exhibition.galleries)
@@ -80,12 +87,15 @@ class ShippedExhibitionTests(TestCase):
         self.assertGreaterEqual(Photograph.objects.count(), 40)
 
     def test_the_eight_featured_subjects_are_featured(self):
-        featured = set(
-            Person.objects.filter(featured=True).values_list("slug", flat=True)
+        exhibition = Exhibition.objects.get(slug="international-friends")
+        featured = list(
+            exhibition.featured.order_by("position").values_list(
+                "person__slug", flat=True
+            )
         )
         self.assertEqual(
             featured,
-            {
+            [
                 "edgar-snow",
                 "helen-foster-snow",
                 "soviet-z-plan",
@@ -94,7 +104,7 @@ class ShippedExhibitionTests(TestCase):
                 "norman-bethune",
                 "michael-lindsay",
                 "rewi-alley",
-            },
+            ],
         )
         kulishenko = Person.objects.get(slug="grigory-kulishenko")
         self.assertEqual(
@@ -177,15 +187,50 @@ class ShippedExhibitionTests(TestCase):
         report = load_exhibition(CONTENT_DIR)
         self.assertEqual({outcome for _, outcome in report.counts}, {"unchanged"})
 
+    def test_the_second_exhibition_is_online_only_with_its_own_sections(self):
+        second = Exhibition.objects.published().get(slug="foreign-expertise")
+        self.assertEqual(second.kind, Exhibition.Kind.ONLINE)
+        self.assertEqual((second.timeline_start, second.timeline_end), (1931, 1945))
+        self.assertEqual(
+            list(second.sections.values_list("slug", flat=True)),
+            ["military", "medical", "science-technology", "culture"],
+        )
+        featured = second.featured.order_by("position").values_list(
+            "person__slug", flat=True
+        )
+        self.assertEqual(featured[0], "vasily-chuikov")
+        self.assertEqual(len(featured), 8)
+        # Records from the one catalogue hang in both exhibitions.
+        shared = Artifact.objects.filter(
+            section_items__section__exhibition=second
+        ).filter(section_items__section__exhibition__slug="international-friends")
+        self.assertTrue(shared.exists())
+        for section in second.sections.all():
+            self.assertTrue(section.items.exists(), section.slug)
+        self.assertIn(second, Exhibition.objects.published().current())
+        for kiosk in Kiosk.objects.all():
+            self.assertEqual(kiosk.exhibition.slug, "international-friends")
+        for path in ("/", "/exhibitions/", second.get_absolute_url()):
+            self.assertContains(self.client.get(path), "Skills as Weapons")
+
+    def test_the_museum_is_loaded_from_its_file(self):
+        from exhibition.models import Museum
+
+        museum = Museum.objects.get()
+        self.assertEqual(museum.name_zh_hans, "中国国家博物馆")
+        self.assertEqual(museum.address, "")  # the sources give none
+        html = self.client.get("/").content.decode()
+        self.assertIn("demonstration of Exhibition CMS", html)
+
     def test_the_notice_is_shown_once_on_the_home_section_and_kiosk_pages(self):
-        exhibition = Exhibition.objects.published().get()
+        exhibition = Exhibition.objects.published().get(slug="international-friends")
         self.assertIn("illustrative", exhibition.notice_en)
         self.assertIn("示意", exhibition.notice_zh_hans)
         pages = [("", "en"), ("/zh-hans", "zh_hans")]
         for prefix, language in pages:
             notice = escape(getattr(exhibition, f"notice_{language}"))
-            paths = [f"{prefix}/"] + [
-                f"{prefix}/sections/{slug}/"
+            paths = [f"{prefix}{exhibition.get_absolute_url()}"] + [
+                f"{prefix}/exhibitions/{exhibition.slug}/{slug}/"
                 for slug in exhibition.sections.values_list("slug", flat=True)
             ]
             for path in paths:

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from catalog.models import Person, Role, Status
 from tests.factories import (
     cite,
+    feature,
     hang,
     make_artifact,
     make_exhibition,
@@ -25,7 +26,7 @@ HIDDEN = [Status.DRAFT, Status.REVIEW, Status.WITHDRAWN]
 @pytest.fixture
 def world():
     exhibition = make_exhibition(
-        title_en="International Friends", title_zh_hans="国际友人"
+        slug="friends", title_en="International Friends", title_zh_hans="国际友人"
     )
     rescue = make_section(
         exhibition,
@@ -53,6 +54,7 @@ def world():
         active_from=1938,
     )
     bethune.roles.add(physician)
+    feature(exhibition, bethune)
     snow = make_person(
         slug="edgar-snow",
         name_en="Edgar Snow",
@@ -144,8 +146,8 @@ def world():
 
 PUBLIC_PAGES = [
     "/",
-    "/sections/rescue/",
-    "/sections/reporting/",
+    "/exhibitions/friends/rescue/",
+    "/exhibitions/friends/reporting/",
     "/collection/",
     "/collection/?kind=photographs",
     "/collection/?person=norman-bethune",
@@ -155,14 +157,16 @@ PUBLIC_PAGES = [
     "/people/",
     "/people/norman-bethune/",
     "/people/edgar-snow/",
-    "/timeline/",
+    "/exhibitions/",
+    "/exhibitions/friends/",
+    "/exhibitions/friends/timeline/",
     "/search/?q=Secret",
     "/search/?q=a",
 ]
 SITEMAPS = [
     "/sitemap.xml",
     "/sitemap-pages.xml",
-    "/sitemap-sections.xml",
+    "/sitemap-exhibitions.xml",
     "/sitemap-artifacts.xml",
     "/sitemap-photographs.xml",
     "/sitemap-people.xml",
@@ -222,7 +226,9 @@ def test_visitors_never_see_a_preview_banner(client, world, path):
     assert BANNER not in client.get(path).content.decode()
 
 
-@pytest.mark.parametrize("path", ["/", "/sections/rescue/", "/artifacts/rib-shears/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/exhibitions/friends/rescue/", "/artifacts/rib-shears/"]
+)
 def test_pages_served_from_the_page_cache_carry_no_banner(
     client, world, settings, path
 ):
@@ -252,7 +258,7 @@ def test_a_curator_previewing_a_draft_sees_the_banner_and_visitors_never_do(
     assert client.get(record.get_absolute_url()).status_code == 404
     # A published section, seen by the same curator, has no banner either.
     client.force_login(curator)
-    assert BANNER not in client.get("/sections/rescue/").content.decode()
+    assert BANNER not in client.get("/exhibitions/friends/rescue/").content.decode()
 
 
 def test_home_shows_title_sections_in_order_and_featured_people(client, world):
@@ -265,10 +271,10 @@ def test_home_shows_title_sections_in_order_and_featured_people(client, world):
 def test_section_lists_items_in_curators_order_with_people_and_neighbours(
     client, world
 ):
-    html = client.get("/sections/rescue/").content.decode()
+    html = client.get("/exhibitions/friends/rescue/").content.decode()
     assert html.index("Bethune operating") < html.index("Rib shears")
     assert "/people/norman-bethune/" in html
-    assert 'rel="prev"' in html and "/sections/reporting/" in html
+    assert 'rel="prev"' in html and "/exhibitions/friends/reporting/" in html
 
 
 @pytest.mark.parametrize(
@@ -364,10 +370,10 @@ def test_search_in_chinese_under_the_language_prefix(client, world):
     assert '<html lang="zh-hans">' in html
 
 
-def test_timeline_links_dated_records_and_arrivals(client, world):
-    html = client.get("/timeline/").content.decode()
+def test_timeline_links_dated_records_and_their_people(client, world):
+    html = client.get("/exhibitions/friends/timeline/").content.decode()
     assert 'id="year-1937"' in html and "/artifacts/red-star/" in html
-    assert "Norman Bethune: active from 1938" in html
+    assert 'href="/people/norman-bethune/">Norman Bethune</a>' in html
 
 
 def test_person_page_lists_their_published_records(client, world):
@@ -434,12 +440,12 @@ def test_sitemap_lists_every_published_page_in_both_languages(client, world):
     assert "http://testserver/sitemap-artifacts.xml" in index
     xml = "".join(
         client.get(f"/sitemap-{name}.xml").content.decode()
-        for name in ("pages", "sections", "artifacts", "photographs", "people")
+        for name in ("pages", "exhibitions", "artifacts", "photographs", "people")
     )
     assert "http://testserver/artifacts/rib-shears/" in xml
     assert "http://testserver/zh-hans/artifacts/rib-shears/" in xml
     assert 'hreflang="zh-hans"' in xml
-    assert "/sections/rescue/" in xml and "/people/edgar-snow/" in xml
+    assert "/exhibitions/friends/rescue/" in xml and "/people/edgar-snow/" in xml
 
 
 def test_robots_points_to_the_sitemap(client):
@@ -475,7 +481,7 @@ def make_many(world, count):
 QUERY_PAGES = [
     "/sitemap-artifacts.xml",
     "/",
-    "/sections/rescue/",
+    "/exhibitions/friends/rescue/",
     "/collection/",
     "/collection/?kind=photographs",
     "/collection/?section=rescue&role=physician&decade=1930",
@@ -483,7 +489,9 @@ QUERY_PAGES = [
     "/photographs/bethune-operating/",
     "/people/",
     "/people/norman-bethune/",
-    "/timeline/",
+    "/exhibitions/",
+    "/exhibitions/friends/",
+    "/exhibitions/friends/timeline/",
     "/search/?q=Artifact",
     "/search/?q=白求恩",
     "/sitemap.xml",

@@ -16,7 +16,7 @@ from django.utils import timezone
 from catalog.models import Artifact, Status
 from exhibition.demo.loader import ContentError, load_exhibition, read_content
 from exhibition.kiosk.content import KioskContent
-from exhibition.models import Kiosk, KioskItem
+from exhibition.models import Exhibition, Kiosk, KioskItem
 from tests.factories import (
     hang,
     make_artifact,
@@ -38,6 +38,12 @@ def make_kiosk(*sections, **fields):
         "name_zh_hans": "大厅触摸屏",
         "location": "S9",
     }
+    if "exhibition" not in fields:
+        fields["exhibition"] = (
+            sections[0].exhibition
+            if sections
+            else Exhibition.objects.order_by("pk").first() or make_exhibition()
+        )
     kiosk = Kiosk.objects.create(**{**defaults, **fields})
     kiosk.sections.set(sections)
     return kiosk

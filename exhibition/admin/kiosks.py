@@ -1,108 +1,15 @@
-"""The curators' admin for exhibitions and the order of what hangs in them."""
+"""The curators' admin for kiosks: what each screen shows, and its heartbeat."""
 
-from adminsortable2.admin import (
-    SortableAdminBase,
-    SortableAdminMixin,
-    SortableTabularInline,
-)
+from adminsortable2.admin import SortableAdminBase
 from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin
 
-from catalog.admin import CitationInline, thumbnail
+from exhibition.admin.exhibitions import SectionItemInline
 from exhibition.kiosk.content import KioskContent
-from exhibition.models import Exhibition, Kiosk, KioskItem, Section, SectionItem
-
-
-class SectionInline(SortableTabularInline, TranslationTabularInline):
-    model = Section
-    extra = 0
-    fields = ["title", "slug", "gallery_room", "status"]
-    show_change_link = True
-
-
-@admin.register(Exhibition)
-class ExhibitionAdmin(SortableAdminBase, TranslationAdmin):
-    list_display = ["title", "venue", "galleries", "opening_date", "status"]
-    list_filter = ["status"]
-    search_fields = ["slug", "title_en", "title_zh_hans"]
-    prepopulated_fields = {"slug": ["title_en"]}
-    inlines = [SectionInline, CitationInline]
-    fieldsets = [
-        (None, {"fields": ["slug", "status", "title", "subtitle"]}),
-        (
-            _("Venue and dates"),
-            {"fields": ["venue", "galleries", ("opening_date", "closing_date")]},
-        ),
-        (
-            _("Text"),
-            {"fields": ["organisers", "supporters", "introduction", "notice"]},
-        ),
-    ]
-
-    class Media:
-        css = {"all": ["catalog/admin.css"]}
-
-
-class SectionItemInline(SortableTabularInline):
-    model = SectionItem
-    extra = 0
-    fields = ["preview", "artifact", "photograph"]
-    readonly_fields = ["preview"]
-    autocomplete_fields = ["artifact", "photograph"]
-    verbose_name_plural = _("items in hanging order (drag to reorder)")
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("artifact", "photograph")
-            .prefetch_related("artifact__images")
-        )
-
-    @admin.display(description=_("preview"))
-    def preview(self, obj):
-        if obj.photograph_id:
-            return thumbnail(obj.photograph.image, obj.photograph.alt_text)
-        if obj.artifact_id:
-            images = list(obj.artifact.images.all())
-            if images:
-                return thumbnail(images[0].image, images[0].alt_text)
-        return "—"
-
-
-@admin.register(Section)
-class SectionAdmin(SortableAdminMixin, TranslationAdmin):
-    # The drag handle takes the place of the first ordering field: make it position.
-    ordering = ["position"]
-    list_display = ["title", "exhibition", "gallery_room", "item_count", "status"]
-    list_filter = ["status", "exhibition", "gallery_room"]
-    search_fields = ["slug", "title_en", "title_zh_hans"]
-    prepopulated_fields = {"slug": ["title_en"]}
-    inlines = [SectionItemInline, CitationInline]
-    readonly_fields = ["hero_preview"]
-    fieldsets = [
-        (None, {"fields": ["exhibition", "slug", "status", "gallery_room"]}),
-        (_("Text"), {"fields": ["title", "introduction"]}),
-        (_("Hero image"), {"fields": ["hero_preview", "hero_image", "hero_alt"]}),
-    ]
-
-    class Media:
-        css = {"all": ["catalog/admin.css"]}
-        js = ["catalog/admin-preview.js"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("exhibition")
-
-    @admin.display(description=_("items"))
-    def item_count(self, obj):
-        return obj.items.count()
-
-    @admin.display(description=_("preview"))
-    def hero_preview(self, obj):
-        return thumbnail(obj.hero_image, obj.hero_alt)
+from exhibition.models import Kiosk, KioskItem, Section
 
 
 class KioskItemInline(SectionItemInline):
@@ -110,6 +17,19 @@ class KioskItemInline(SectionItemInline):
     verbose_name_plural = _(
         "playlist in order (drag to reorder); leave empty to show the sections"
     )
+
+
+class KioskForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        exhibition = cleaned.get("exhibition")
+        if exhibition is not None and cleaned.get("sections") is not None:
+            self.instance.exhibition = exhibition
+            try:
+                self.instance.check_sections(cleaned["sections"])
+            except forms.ValidationError as error:
+                self.add_error(None, error)
+        return cleaned
 
 
 class ConnectionListFilter(admin.SimpleListFilter):
@@ -132,15 +52,23 @@ class ConnectionListFilter(admin.SimpleListFilter):
 
 @admin.register(Kiosk)
 class KioskAdmin(SortableAdminBase, TranslationAdmin):
+    form = KioskForm
     list_display = [
         "name",
+        "exhibition",
         "location",
         "active",
         "connection",
         "last_seen",
         "shown_version",
     ]
-    list_filter = [ConnectionListFilter, "active", "location", "orientation"]
+    list_filter = [
+        ConnectionListFilter,
+        "exhibition",
+        "active",
+        "location",
+        "orientation",
+    ]
     search_fields = ["slug", "name_en", "name_zh_hans", "location"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [KioskItemInline]
@@ -157,15 +85,25 @@ class KioskAdmin(SortableAdminBase, TranslationAdmin):
     fieldsets = [
         (
             None,
-            {"fields": ["name", "slug", "active", "location", "orientation"]},
+            {
+                "fields": [
+                    "exhibition",
+                    "name",
+                    "slug",
+                    "active",
+                    "location",
+                    "orientation",
+                ]
+            },
         ),
         (
             _("What it shows"),
             {
                 "fields": ["sections"],
                 "description": _(
-                    "Choose sections, or build a playlist below: a playlist "
-                    "replaces the sections. Only published records are shown."
+                    "Choose sections of the kiosk's exhibition, or build a playlist "
+                    "below: a playlist replaces the sections. Only published "
+                    "records are shown."
                 ),
             },
         ),
@@ -193,10 +131,23 @@ class KioskAdmin(SortableAdminBase, TranslationAdmin):
         ),
     ]
 
+    def get_form(self, request, obj=None, **kwargs):
+        request._kiosk_exhibition = obj.exhibition_id if obj else None
+        return super().get_form(request, obj, **kwargs)
+
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "sections":
             kwargs["widget"] = forms.CheckboxSelectMultiple
+            # A kiosk's own exhibition's sections only, once it has one.
+            sections = Section.objects.select_related("exhibition")
+            exhibition = getattr(request, "_kiosk_exhibition", None)
+            if exhibition:
+                sections = sections.filter(exhibition=exhibition)
+            kwargs["queryset"] = sections
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("exhibition")
 
     def current(self, obj):
         """The version the kiosk should show, worked out once per kiosk and request."""

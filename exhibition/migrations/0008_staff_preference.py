@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('exhibition', '0004_exhibition_notice'),
+        ('exhibition', '0007_kiosk_belongs_to_an_exhibition'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

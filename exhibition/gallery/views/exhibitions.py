@@ -1,0 +1,199 @@
+"""The museum's home, the exhibitions index, each exhibition's page and its sections,
+and the permanent redirects from the addresses that predate many exhibitions."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.http import HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from catalog.models import Person
+from exhibition.gallery import structured_data
+from exhibition.gallery.views.common import (
+    SECTION_PAGE_SIZE,
+    SECTION_PEOPLE,
+    citations_with_sources,
+    first_image,
+    visible,
+)
+from exhibition.models import Exhibition, FeaturedPerson, Section, SectionItem
+from exhibition.page_cache import cached_by_version
+
+PUBLISHED_ITEM = Q(items__artifact__status="published") | Q(
+    items__photograph__status="published"
+)
+
+
+def by_state(exhibitions):
+    """Published exhibitions split into current, upcoming and past, in one query."""
+    groups = {state: [] for state in Exhibition.State.values}
+    for exhibition in exhibitions:
+        groups[exhibition.state()].append(exhibition)
+    groups["upcoming"].sort(key=lambda e: (e.opening_date, e.slug))
+    return groups
+
+
+def sections_of(exhibition):
+    """The exhibition's published sections, each with its count of published items."""
+    return (
+        Section.objects.published()
+        .filter(exhibition=exhibition)
+        .select_related("exhibition")
+        .annotate(item_count=Count("items", filter=PUBLISHED_ITEM, distinct=True))
+    )
+
+
+def featured_of(exhibition):
+    """The exhibition's featured people who are published, in the curators' order."""
+    return [
+        entry.person
+        for entry in FeaturedPerson.objects.filter(
+            exhibition=exhibition, person__status="published"
+        )
+        .select_related("person")
+        .order_by("position", "pk")
+    ]
+
+
+@require_GET
+def home(request):
+    groups = by_state(Exhibition.objects.published())
+    current = groups["current"]
+    context = {"current": current, "upcoming": groups["upcoming"]}
+    # With one exhibition open, the home page leads straight into it (see README).
+    if len(current) == 1:
+        lead = current[0]
+        context.update(
+            lead=lead,
+            sections=sections_of(lead),
+            featured_people=featured_of(lead),
+            json_ld=structured_data.exhibition_event(request, lead),
+        )
+    return render(request, "gallery/home.html", context)
+
+
+@require_GET
+def exhibition_list(request):
+    groups = by_state(Exhibition.objects.published())
+    return render(
+        request,
+        "gallery/exhibition_list.html",
+        {
+            "groups": [
+                (state, label, groups[state])
+                for state, label in Exhibition.State.choices
+            ],
+            "json_ld": [
+                structured_data.exhibition_event(request, exhibition)
+                for state in Exhibition.State.values
+                for exhibition in groups[state]
+            ],
+        },
+    )
+
+
+@require_GET
+def exhibition_detail(request, slug):
+    exhibition = get_object_or_404(
+        visible(Exhibition, request).prefetch_related(citations_with_sources),
+        slug=slug,
+    )
+    return render(
+        request,
+        "gallery/exhibition_detail.html",
+        {
+            "exhibition": exhibition,
+            "sections": sections_of(exhibition),
+            "featured_people": featured_of(exhibition),
+            "json_ld": structured_data.exhibition_event(request, exhibition),
+        },
+    )
+
+
+@require_GET
+def section_detail(request, exhibition, slug):
+    section = get_object_or_404(
+        visible(Section, request)
+        .filter(exhibition__in=visible(Exhibition, request))
+        .select_related("exhibition")
+        .prefetch_related(citations_with_sources),
+        exhibition__slug=exhibition,
+        slug=slug,
+    )
+    items = (
+        SectionItem.objects.filter(section=section)
+        .filter(Q(artifact__status="published") | Q(photograph__status="published"))
+        .select_related("artifact__object_type", "photograph")
+        .prefetch_related(Prefetch("artifact__images", queryset=first_image.queryset))
+        .order_by("position", "pk")
+    )
+    paginator = Paginator(items, SECTION_PAGE_SIZE)
+    paginator.count = cached_by_version("section-count", items.count, section.pk)
+    page = paginator.get_page(request.GET.get("page"))
+    featured = FeaturedPerson.objects.filter(
+        exhibition=section.exhibition_id, person=OuterRef("pk")
+    )
+    people_query = (
+        Person.objects.published()
+        .filter(
+            Q(artifacts__section_items__section=section, artifacts__status="published")
+            | Q(
+                photographs__section_items__section=section,
+                photographs__status="published",
+            )
+        )
+        .annotate(featured_here=Exists(featured))
+        .distinct()
+        .order_by("-featured_here", "name")[:SECTION_PEOPLE]
+    )
+    people = cached_by_version("section-people", lambda: list(people_query), section.pk)
+    siblings = list(
+        Section.objects.published()
+        .filter(exhibition=section.exhibition_id)
+        .only("slug", "title_en", "title_zh_hans", "position")
+    )
+    for sibling in siblings:
+        sibling.exhibition = section.exhibition  # for its URL, without a query
+    index = next((i for i, s in enumerate(siblings) if s.pk == section.pk), None)
+    previous_section = siblings[index - 1] if index else None
+    next_section = (
+        siblings[index + 1] if index is not None and index + 1 < len(siblings) else None
+    )
+    return render(
+        request,
+        "gallery/section_detail.html",
+        {
+            "section": section,
+            "exhibition": section.exhibition,
+            "items": page.object_list,
+            "page": page,
+            "people": people,
+            "previous_section": previous_section,
+            "next_section": next_section,
+        },
+    )
+
+
+@require_GET
+def old_section(request, slug):
+    """/sections/<slug>/ predates many exhibitions: the oldest one's section."""
+    section = (
+        Section.objects.published()
+        .filter(slug=slug, exhibition__status="published")
+        .select_related("exhibition")
+        .order_by("exhibition__pk", "pk")
+        .first()
+    )
+    if section is None:
+        return get_object_or_404(Section.objects.none())
+    return HttpResponsePermanentRedirect(section.get_absolute_url())
+
+
+@require_GET
+def old_timeline(request):
+    """/timeline/ predates many exhibitions: the oldest exhibition's timeline."""
+    exhibition = Exhibition.objects.published().order_by("pk").first()
+    if exhibition is None:
+        return HttpResponsePermanentRedirect(reverse("exhibition:exhibitions"))
+    return HttpResponsePermanentRedirect(exhibition.get_timeline_url())

@@ -1,0 +1,65 @@
+"""An installation on the one-exhibition schema migrates without losing a record,
+placement, featured person or kiosk."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+BEFORE = [("exhibition", "0004_exhibition_notice")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_featured_people_and_kiosks_are_carried_into_many_exhibitions():
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+    executor.migrate(BEFORE)
+    old = executor.loader.project_state(BEFORE).apps
+    Exhibition = old.get_model("exhibition", "Exhibition")
+    Section = old.get_model("exhibition", "Section")
+    SectionItem = old.get_model("exhibition", "SectionItem")
+    Kiosk = old.get_model("exhibition", "Kiosk")
+    Person = old.get_model("catalog", "Person")
+    Artifact = old.get_model("catalog", "Artifact")
+
+    exhibition = Exhibition.objects.create(
+        slug="first", title="First", title_en="First", venue_en="The Museum"
+    )
+    section = Section.objects.create(
+        exhibition=exhibition, slug="rescue", title="Rescue", title_en="Rescue"
+    )
+    artifact = Artifact.objects.create(
+        slug="shears", accession_number="A-1", object_type="instrument", title="S"
+    )
+    SectionItem.objects.create(section=section, artifact=artifact, position=3)
+    for name in ("Zhu", "Alley"):
+        Person.objects.create(
+            slug=name.lower(), name=name, name_en=name, featured=True, nationality="US"
+        )
+    Person.objects.create(slug="other", name="Other", nationality="US")
+    kiosk = Kiosk.objects.create(slug="hall", name="Hall", name_en="Hall")
+    kiosk.sections.add(section)
+    lonely = Kiosk.objects.create(slug="lonely", name="Lonely", name_en="Lonely")
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(latest)
+    new = executor.loader.project_state(latest).apps
+    FeaturedPerson = new.get_model("exhibition", "FeaturedPerson")
+    NewKiosk = new.get_model("exhibition", "Kiosk")
+    NewSectionItem = new.get_model("exhibition", "SectionItem")
+    Museum = new.get_model("exhibition", "Museum")
+
+    featured = FeaturedPerson.objects.filter(exhibition=exhibition.pk).order_by(
+        "position"
+    )
+    assert [f.person.slug for f in featured] == ["alley", "zhu"]  # name order
+    assert NewKiosk.objects.get(slug="hall").exhibition_id == exhibition.pk
+    assert NewKiosk.objects.get(slug=lonely.slug).exhibition_id == exhibition.pk
+    assert list(NewKiosk.objects.get(slug="hall").sections.all()) != []
+    item = NewSectionItem.objects.get()
+    assert (item.section_id, item.artifact_id, item.position) == (
+        section.pk,
+        artifact.pk,
+        3,
+    )
+    assert Museum.objects.get().name_en == "The Museum"
