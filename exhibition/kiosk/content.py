@@ -10,7 +10,7 @@ import json
 from functools import cache, cached_property
 from pathlib import Path
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.templatetags.static import static
 from django.urls import reverse
 
@@ -24,7 +24,6 @@ from exhibition.kiosk.entries import (
     kiosk_image,
 )
 from exhibition.models import (
-    Exhibition,
     FeaturedPerson,
     KioskItem,
     Section,
@@ -49,13 +48,8 @@ class KioskContent:
     def __init__(self, kiosk):
         self.kiosk = kiosk
         self.full_width = kiosk.screen[0]
-        self.exhibition = (
-            Exhibition.objects.published().filter(pk=kiosk.exhibition_id).first()
-        )
-        people = Prefetch(
-            "people",
-            queryset=Person.objects.published().prefetch_related("nationalities"),
-        )
+        self.exhibition = kiosk.exhibition if kiosk.exhibition.is_published else None
+        people = Prefetch("people", queryset=Person.objects.published())
         artifacts = Artifact.objects.published().select_related("object_type")
         artifacts = artifacts.prefetch_related(
             Prefetch(
@@ -143,6 +137,8 @@ class KioskContent:
             )
         }
         self.people.sort(key=lambda p: featured.get(p.person.pk, len(featured)))
+        # Once for all the kiosk's people, not once per kind of record.
+        prefetch_related_objects([p.person for p in self.people], "nationalities")
         self.by_key = {(e.kind, e.record.slug): e for e in self.entries}
         self.people_by_slug = {p.person.slug: p for p in self.people}
 

@@ -31,7 +31,10 @@ LANGUAGE_NAMES = {"en": "English", "zh-hans": "中文"}
 
 
 def active_kiosk(slug):
-    return get_object_or_404(Kiosk.objects.active(), slug=slug)
+    # Its exhibition comes along: every kiosk page reads it.
+    return get_object_or_404(
+        Kiosk.objects.active().select_related("exhibition"), slug=slug
+    )
 
 
 def render_page(request, content, language, template, context, url_in):

@@ -97,3 +97,34 @@ def test_translated_fields_stand_side_by_side_on_wide_screens(
     assert chinese["x"] + chinese["width"] <= width
     scroll = curator_page.evaluate("document.documentElement.scrollWidth")
     assert scroll <= width
+
+
+# The admin pages this project adds or changes: start page, tools, record forms.
+OWN_ADMIN_PAGES = [
+    "",
+    "catalog/readiness/",
+    "catalog/collectionimport/",
+    "catalog/artifact/deleted/",
+]
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_projects_own_admin_pages_pass_axe(
+    curator_page, site, admin_pages, language, screenshot
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    curator_page.goto(f"{site.url}/admin/")
+    curator_page.select_option("#admin-language-choice", language)
+    curator_page.click(".admin-language button")
+    problems = {}
+    for path in [*OWN_ADMIN_PAGES, admin_pages[0]]:
+        curator_page.goto(f"{site.url}/admin/{path}")
+        assert curator_page.locator("html").get_attribute("lang") == language
+        result = Axe().run(curator_page)
+        if result.violations_count:
+            problems[path] = result.generate_report()
+    screenshot(curator_page, f"admin-artifact-{language}")
+    curator_page.goto(f"{site.url}/admin/")
+    screenshot(curator_page, f"admin-start-page-{language}")
+    assert not problems, "\n".join(problems.values())

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from catalog.models import Artifact, Status
 from exhibition.models import Kiosk, StaffPreference
-from tests.factories import hang, make_ready_artifact, make_section
+from tests.factories import hang, make_exhibition, make_ready_artifact, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +84,8 @@ def test_logging_in_moves_the_visit_on(client, django_user_model):
 
 def test_kiosks_not_heard_from_are_on_the_start_page(signed_in):
     head, _user = signed_in("Head curator", "head")
-    Kiosk.objects.create(slug="hall", name_en="Hall screen", active=True)
+    Kiosk.objects.create(
+        slug="hall", name_en="Hall screen", active=True, exhibition=make_exhibition()
+    )
     html = start_page(head)
     assert "Kiosks not heard from" in html and "Hall screen" in html
