@@ -28,6 +28,13 @@
       const part = control.classList.contains("vTimeField") ? " (time)" : control.classList.contains("vDateField") ? " (date)" : "";
       if (name) control.setAttribute("aria-label", name + part);
     });
+    // select2 puts its "clear" button straight into a list: give it a list item.
+    root.querySelectorAll("ul.select2-selection__rendered > span").forEach((button) => {
+      const item = document.createElement("li");
+      item.className = "select2-a11y-item";
+      button.replaceWith(item);
+      item.appendChild(button);
+    });
     root.querySelectorAll("th.original:empty, th:empty").forEach((header) => {
       const hidden = document.createElement("span");
       hidden.className = "visually-hidden";
@@ -37,7 +44,13 @@
   }
   document.addEventListener("DOMContentLoaded", () => nameAll(document));
   // select2 and "Add another" create controls later.
-  new MutationObserver((changes) => {
-    changes.forEach((change) => change.addedNodes.forEach((node) => node.nodeType === 1 && nameAll(node)));
+  let pending = false;
+  new MutationObserver(() => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      nameAll(document);
+    });
   }).observe(document.documentElement, { childList: true, subtree: true });
 })();
