@@ -8,7 +8,10 @@ theirs side by side where both did, with a table that shows what each changed.
 Saving again applies it. Bulk actions check the versions the list was loaded on.
 """
 
+import hashlib
+
 from django import forms
+from django.core import signing
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
@@ -16,6 +19,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 VERSION_INPUT = "_opened_version"
+# A signed fingerprint of each field as the form showed it: tells who changed
+# what even for records without a history.
+FIELDS_INPUT = "_opened_fields"
 SEEN_PREFIX = "_seen_version_"
 
 
@@ -77,12 +83,35 @@ def comparable(form, name, value):
     return value
 
 
+def digest(value):
+    return hashlib.sha256(repr(value).encode()).hexdigest()[:16]
+
+
+def fingerprints(form, record):
+    """``{field: digest}`` of ``record``'s stored values, for the form's fields."""
+    prints = {}
+    for name in form.fields:
+        try:
+            prints[name] = digest(comparable(form, name, field_value(record, name)))
+        except FieldDoesNotExist:
+            continue
+    return signing.dumps(prints, compress=True)
+
+
+def read_fingerprints(form):
+    try:
+        return signing.loads(form.data.get(FIELDS_INPUT, ""))
+    except signing.BadSignature:
+        return {}
+
+
 class Conflict:
     """What changed since the form was opened, field by field, and the merge."""
 
     def __init__(self, form, opened, current):
         self.rows = []
         self.merged = {}
+        prints = read_fingerprints(form)
         for name in form.fields:
             if name == VERSION_INPUT or name not in form.cleaned_data:
                 continue
@@ -92,11 +121,16 @@ class Conflict:
                 continue
             mine = comparable(form, name, form.cleaned_data[name])
             theirs = comparable(form, name, current_value)
-            before = (
-                theirs if opened is None else self.before(opened, form, name, theirs)
-            )
-            other_changed, i_changed = theirs != before, mine != before
-            if not other_changed and not (opened is None and mine != theirs):
+            if opened is not None:
+                before = self.before(opened, form, name, theirs)
+                other_changed, i_changed = theirs != before, mine != before
+            elif name in prints:  # no history: the form's own fingerprints
+                before = None
+                other_changed = digest(theirs) != prints[name]
+                i_changed = digest(mine) != prints[name]
+            else:  # nothing to tell who changed it: show both where they differ
+                before, other_changed, i_changed = None, mine != theirs, mine != theirs
+            if not other_changed:
                 continue
             label = form.fields[name].label or name
             both = i_changed and other_changed
@@ -108,7 +142,7 @@ class Conflict:
                     "before": shown(form, name, before),
                     "theirs": shown(form, name, theirs),
                     "mine": shown(form, name, mine),
-                    "both": both or opened is None,
+                    "both": both,
                 }
             )
 
@@ -161,6 +195,14 @@ class SaveCheckedAdmin:
             submitted = form.data.get(VERSION_INPUT) if form.is_bound else None
             context["opened_version"] = submitted or stored_version(self.model, obj.pk)
             context["conflict"] = getattr(form, "conflict", None)
+            kept = (
+                form.is_bound
+                and not context["conflict"]
+                and form.data.get(FIELDS_INPUT)
+            )
+            context["opened_fields"] = kept or fingerprints(
+                form, self.model.objects.get(pk=obj.pk)
+            )
         return super().render_change_form(request, context, add, change, **kw)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from catalog.admin import CitationInline, thumbnail
+from catalog.admin.concurrency import SaveCheckedAdmin
+from catalog.admin.translations import SideBySideTranslationsAdmin
 from exhibition.admin.readiness import section_overview
 from exhibition.models import Exhibition, FeaturedPerson, Section, SectionItem
 
@@ -33,7 +35,10 @@ class FeaturedPersonInline(SortableTabularInline):
 
 
 @admin.register(Exhibition)
-class ExhibitionAdmin(SortableAdminBase, TranslationAdmin):
+class ExhibitionAdmin(
+    SaveCheckedAdmin, SideBySideTranslationsAdmin, SortableAdminBase, TranslationAdmin
+):
+    change_form_template = "admin/checked_change_form.html"
     list_display = ["title", "kind", "state", "venue", "opening_date", "status"]
     list_filter = ["status", "kind"]
     search_fields = ["slug", "title_en", "title_zh_hans"]
@@ -141,7 +146,10 @@ class SectionItemInline(SortableTabularInline):
 
 
 @admin.register(Section)
-class SectionAdmin(SortableAdminMixin, TranslationAdmin):
+class SectionAdmin(
+    SaveCheckedAdmin, SideBySideTranslationsAdmin, SortableAdminMixin, TranslationAdmin
+):
+    change_form_template = "admin/checked_change_form.html"
     # The drag handle takes the place of the first ordering field: make it position.
     ordering = ["position"]
     list_display = ["title", "exhibition", "gallery_room", "item_count", "status"]

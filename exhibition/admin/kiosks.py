@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from catalog.admin.concurrency import SaveCheckedAdmin
+from catalog.admin.translations import SideBySideTranslationsAdmin
 from exhibition.admin.exhibitions import SectionItemInline
 from exhibition.kiosk.content import KioskContent
 from exhibition.models import Kiosk, KioskItem, Section
@@ -51,7 +53,10 @@ class ConnectionListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Kiosk)
-class KioskAdmin(SortableAdminBase, TranslationAdmin):
+class KioskAdmin(
+    SaveCheckedAdmin, SideBySideTranslationsAdmin, SortableAdminBase, TranslationAdmin
+):
+    change_form_template = "admin/checked_change_form.html"
     form = KioskForm
     list_display = [
         "name",

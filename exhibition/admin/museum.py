@@ -5,11 +5,14 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from modeltranslation.admin import TranslationAdmin
 
+from catalog.admin.concurrency import SaveCheckedAdmin
+from catalog.admin.translations import SideBySideTranslationsAdmin
 from exhibition.models import Museum
 
 
 @admin.register(Museum)
-class MuseumAdmin(TranslationAdmin):
+class MuseumAdmin(SaveCheckedAdmin, SideBySideTranslationsAdmin, TranslationAdmin):
+    change_form_template = "admin/checked_change_form.html"
     fieldsets = [
         (None, {"fields": ["name", "short_name", "description", "logo"]}),
         (None, {"fields": ["address", "galleries", "opening_hours", "contact"]}),

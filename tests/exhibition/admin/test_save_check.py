@@ -1,0 +1,68 @@
+"""Exhibitions, sections (their placements) and kiosks refuse stale saves too."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+
+from exhibition.models import SectionItem
+from tests.catalog.admin_forms import form_values
+from tests.factories import hang, make_artifact, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_curators(django_user_model):
+    clients = []
+    for name in ("alice", "bao"):
+        user = django_user_model.objects.create_user(username=name, is_staff=True)
+        user.groups.add(Group.objects.get(name="Head curator"))
+        client = Client()
+        client.force_login(user)
+        clients.append(client)
+    return clients
+
+
+def opened(client, url):
+    page = client.get(url)
+    assert page.status_code == 200
+    return form_values(page.content.decode())
+
+
+def test_a_stale_section_save_keeps_the_other_curators_placements(two_curators):
+    alice, bao = two_curators
+    section = make_section(title_en="Rescue")
+    hang(section, make_artifact(title_en="Rib shears"), 0)
+    url = reverse("admin:exhibition_section_change", args=[section.pk])
+    bao_form = opened(bao, url)
+    alice_form = opened(alice, url)
+    assert "title_en" in alice_form, sorted(alice_form)
+    saved = alice.post(url, {**alice_form, "title_en": "Rescue: Medical Aid"})
+    assert saved.status_code == 302
+    section.refresh_from_db()
+    assert section.title_en == "Rescue: Medical Aid", saved["Location"]
+    bao_form["introduction_en"] = "Doctors who came to help."
+    refused = bao.post(url, bao_form)
+    assert refused.status_code == 200
+    assert "Someone else saved this record" in refused.content.decode()
+    section.refresh_from_db()
+    assert section.title_en == "Rescue: Medical Aid" and section.introduction_en == ""
+    merged = form_values(refused.content.decode())
+    assert bao.post(url, merged).status_code == 302
+    section.refresh_from_db()
+    assert section.title_en == "Rescue: Medical Aid"
+    assert section.introduction_en == "Doctors who came to help."
+    assert SectionItem.objects.filter(section=section).count() == 1
+
+
+def test_a_stale_exhibition_save_is_refused(two_curators):
+    alice, bao = two_curators
+    exhibition = make_section().exhibition
+    url = reverse("admin:exhibition_exhibition_change", args=[exhibition.pk])
+    bao_form = opened(bao, url)
+    alice.post(url, {**opened(alice, url), "title_en": "Alice's exhibition"})
+    refused = bao.post(url, {**bao_form, "subtitle_en": "Bao's subtitle"})
+    assert refused.status_code == 200
+    exhibition.refresh_from_db()
+    assert exhibition.title_en == "Alice's exhibition"
