@@ -16,6 +16,7 @@ from catalog.admin import CitationInline, thumbnail
 from catalog.admin.concurrency import SaveCheckedAdmin
 from catalog.admin.translations import SideBySideTranslationsAdmin
 from exhibition.admin.readiness import section_overview
+from exhibition.admin.translation import TranslationViewAdmin
 from exhibition.models import Exhibition, FeaturedPerson, Section, SectionItem
 
 
@@ -36,7 +37,11 @@ class FeaturedPersonInline(SortableTabularInline):
 
 @admin.register(Exhibition)
 class ExhibitionAdmin(
-    SaveCheckedAdmin, SideBySideTranslationsAdmin, SortableAdminBase, TranslationAdmin
+    TranslationViewAdmin,
+    SaveCheckedAdmin,
+    SideBySideTranslationsAdmin,
+    SortableAdminBase,
+    TranslationAdmin,
 ):
     change_form_template = "admin/checked_change_form.html"
     list_display = ["title", "kind", "state", "venue", "opening_date", "status"]
@@ -77,6 +82,10 @@ class ExhibitionAdmin(
         parts = [
             (obj.get_absolute_url(), _("public page")),
             (obj.get_timeline_url(), _("timeline")),
+            (
+                reverse("admin:exhibition_exhibition_translation", args=[obj.pk]),
+                _("what is left to translate"),
+            ),
         ] + [
             (reverse("admin:exhibition_kiosk_change", args=[k.pk]), f"{_('kiosk')} {k}")
             for k in kiosks

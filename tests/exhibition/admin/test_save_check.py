@@ -66,3 +66,19 @@ def test_a_stale_exhibition_save_is_refused(two_curators):
     assert refused.status_code == 200
     exhibition.refresh_from_db()
     assert exhibition.title_en == "Alice's exhibition"
+
+
+def test_the_translation_view_lists_what_each_language_lacks(curator_client):
+    section = make_section(title_en="Rescue", title_zh_hans="救护")
+    hang(section, make_artifact(title_en="Rib shears", title_zh_hans=""), 0)
+    hang(section, make_artifact(title_en="Done", title_zh_hans="完成"), 1)
+    url = reverse(
+        "admin:exhibition_exhibition_translation", args=[section.exhibition.pk]
+    )
+    html = curator_client.get(url).content.decode()
+    assert "Rib shears" in html and "#id_title_zh_hans" in html
+    assert ">Done<" not in html
+    only_english = curator_client.get(url, {"language": "en"}).content.decode()
+    assert "Rib shears" not in only_english
+    change = reverse("admin:exhibition_exhibition_change", args=[section.exhibition.pk])
+    assert url in curator_client.get(change).content.decode()
