@@ -22,6 +22,22 @@ def curator_client(client, curator):
     return client
 
 
+@pytest.fixture
+def two_curators(django_user_model):
+    """Two head curators, each signed in with their own browser (client)."""
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    clients = []
+    for name in ("alice", "bao"):
+        user = django_user_model.objects.create_user(username=name, is_staff=True)
+        user.groups.add(Group.objects.get(name="Head curator"))
+        client = Client()
+        client.force_login(user)
+        clients.append(client)
+    return clients
+
+
 @pytest.fixture(scope="session", autouse=True)
 def plain_static_storage():
     """Serve static files unhashed in tests: no collectstatic needed to run them."""

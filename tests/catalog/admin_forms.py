@@ -79,3 +79,10 @@ def post_change_form(client, url, changes=None, **extra):
     assert page.status_code == 200, page.status_code
     data = {**form_values(page.content.decode()), **(changes or {}), **extra}
     return client.post(url, data)
+
+
+def opened(client, url):
+    """The values of the admin form at ``url``, as its page shows them now."""
+    page = client.get(url)
+    assert page.status_code == 200, page.status_code
+    return form_values(page.content.decode())

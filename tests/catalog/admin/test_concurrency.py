@@ -1,27 +1,13 @@
 """Two people on one record: no sequence of their saves loses either's change."""
 
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
 from catalog.models import Artifact, ArtifactImage, Status
-from tests.catalog.admin_forms import form_values
+from tests.catalog.admin_forms import form_values, opened
 from tests.factories import make_ready_artifact
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def two_curators(django_user_model):
-    clients = []
-    for name in ("alice", "bao"):
-        user = django_user_model.objects.create_user(username=name, is_staff=True)
-        user.groups.add(Group.objects.get(name="Head curator"))
-        client = Client()
-        client.force_login(user)
-        clients.append(client)
-    return clients
 
 
 @pytest.fixture
@@ -31,12 +17,6 @@ def record():
         title_en="Red Star Over China",
         description_zh_hans="斯诺的书。",
     )
-
-
-def opened(client, url):
-    page = client.get(url)
-    assert page.status_code == 200
-    return form_values(page.content.decode())
 
 
 def test_the_later_save_is_refused_with_both_changes_shown_and_none_lost(

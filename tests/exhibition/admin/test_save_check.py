@@ -1,33 +1,13 @@
 """Exhibitions, sections (their placements) and kiosks refuse stale saves too."""
 
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
 from exhibition.models import SectionItem
-from tests.catalog.admin_forms import form_values
+from tests.catalog.admin_forms import form_values, opened
 from tests.factories import hang, make_artifact, make_section
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def two_curators(django_user_model):
-    clients = []
-    for name in ("alice", "bao"):
-        user = django_user_model.objects.create_user(username=name, is_staff=True)
-        user.groups.add(Group.objects.get(name="Head curator"))
-        client = Client()
-        client.force_login(user)
-        clients.append(client)
-    return clients
-
-
-def opened(client, url):
-    page = client.get(url)
-    assert page.status_code == 200
-    return form_values(page.content.decode())
 
 
 def test_a_stale_section_save_keeps_the_other_curators_placements(two_curators):
