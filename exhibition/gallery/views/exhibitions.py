@@ -52,6 +52,7 @@ def featured_of(exhibition):
             exhibition=exhibition, person__status="published"
         )
         .select_related("person")
+        .prefetch_related("person__nationalities")
         .order_by("position", "pk")
     ]
 
@@ -145,6 +146,7 @@ def section_detail(request, exhibition, slug):
         )
         .annotate(featured_here=Exists(featured))
         .distinct()
+        .prefetch_related("nationalities")
         .order_by("-featured_here", "name")[:SECTION_PEOPLE]
     )
     people = cached_by_version("section-people", lambda: list(people_query), section.pk)

@@ -61,7 +61,7 @@ def museum():
     hoards = make_section(bronze, slug="hoards", title_en="Buried Hoards", position=0)
     ritual = make_section(bronze, slug="ritual", title_en="Ritual Deposits", position=1)
     smith = make_person(
-        slug="the-smith-of-wessex", name_en="The Smith of Wessex", china_from=-1100
+        slug="the-smith-of-wessex", name_en="The Smith of Wessex", active_from=-1100
     )
     sword = make_artifact(
         slug="flange-hilted-sword",
@@ -276,7 +276,7 @@ def test_visitors_never_see_a_draft_exhibition_or_section(client, museum):
 def grow(museum, count):
     for n in range(count):
         artifact = make_artifact(year_from=-900 + n, year_to=-900 + n)
-        artifact.people.add(make_person(china_from=-1000 + n))
+        artifact.people.add(make_person(active_from=-1000 + n))
         hang(museum["hoards"], artifact, 100 + n)
         cite(artifact)
         exhibition = make_exhibition(opening_date=TODAY)
