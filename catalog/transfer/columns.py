@@ -3,7 +3,7 @@
 import hashlib
 import re
 
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 from modeltranslation.translator import translator
 
 from catalog.models import (
@@ -23,12 +23,13 @@ PROGRESS_EVERY = 10
 # When the record was last changed, as exported: an import refuses to overwrite a
 # record someone changed after the export (an empty cell overwrites knowingly).
 VERSION_COLUMN = "version"
+# "created" is also a field's label ("created" at): a context keeps them apart.
 OUTCOMES = {
-    "created": gettext_lazy("created"),
-    "updated": gettext_lazy("updated"),
-    "unchanged": gettext_lazy("unchanged"),
-    "to create": gettext_lazy("to create"),
-    "to update": gettext_lazy("to update"),
+    "created": pgettext_lazy("import outcome", "created"),
+    "updated": pgettext_lazy("import outcome", "updated"),
+    "unchanged": pgettext_lazy("import outcome", "unchanged"),
+    "to create": pgettext_lazy("import outcome", "to create"),
+    "to update": pgettext_lazy("import outcome", "to update"),
 }
 
 

@@ -141,3 +141,14 @@ def test_the_chinese_catalogue_translates_every_string_of_the_project():
         wanted = sorted(re.findall(r"%\(\w+\)s", ids[0]))
         for string in strings:
             assert sorted(re.findall(r"%\(\w+\)s", string)) == wanted, message.id
+
+
+def test_an_import_outcome_and_a_field_label_read_differently_in_chinese():
+    from django.utils import translation
+
+    from catalog.models import Artifact
+    from catalog.transfer.columns import OUTCOMES
+
+    with translation.override("zh-hans"):
+        assert str(OUTCOMES["created"]) == "已创建"
+        assert str(Artifact._meta.get_field("created_at").verbose_name) == "创建时间"
