@@ -242,6 +242,18 @@ def placement_constraints(container, name, artifact_message, photograph_message)
     ]
 
 
+def record_link(model, related_name, verbose_name):
+    """One of a placement's two record links (the other is left empty)."""
+    return models.ForeignKey(
+        model,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+    )
+
+
 class Placement(models.Model):
     """An entry that is either an artifact or a photograph (see the constraints)."""
 
@@ -260,22 +272,8 @@ class SectionItem(Placement):
     """One artifact or photograph hung in a section, at a curator-chosen place."""
 
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
-    artifact = models.ForeignKey(
-        Artifact,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="section_items",
-        verbose_name=_("artifact"),
-    )
-    photograph = models.ForeignKey(
-        Photograph,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="section_items",
-        verbose_name=_("photograph"),
-    )
+    artifact = record_link(Artifact, "section_items", _("artifact"))
+    photograph = record_link(Photograph, "section_items", _("photograph"))
     position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
 
     class Meta:

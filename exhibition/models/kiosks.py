@@ -15,6 +15,7 @@ from exhibition.models.exhibitions import (
     Placement,
     Section,
     placement_constraints,
+    record_link,
 )
 
 KIOSK_OFFLINE_AFTER = timedelta(minutes=5)
@@ -180,22 +181,8 @@ class KioskItem(Placement):
     """One artifact or photograph in a kiosk's curated playlist."""
 
     kiosk = models.ForeignKey(Kiosk, on_delete=models.CASCADE, related_name="playlist")
-    artifact = models.ForeignKey(
-        Artifact,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="kiosk_items",
-        verbose_name=_("artifact"),
-    )
-    photograph = models.ForeignKey(
-        Photograph,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="kiosk_items",
-        verbose_name=_("photograph"),
-    )
+    artifact = record_link(Artifact, "kiosk_items", _("artifact"))
+    photograph = record_link(Photograph, "kiosk_items", _("photograph"))
     position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
 
     class Meta:
