@@ -2,7 +2,22 @@
 
 
 class Sections:
-    """Sections as the catalogue's import and export see them (a SectionDirectory)."""
+    """Sections as the catalogue's import and export see them (a SectionDirectory),
+    and the exhibitions the catalogue's ``collection.json`` carries."""
+
+    file_key = "exhibitions"
+
+    def export_file(self, copy_image):
+        from exhibition.transfer.export import export_exhibitions
+
+        return export_exhibitions(copy_image)
+
+    def read_file(self, value, context):
+        from exhibition.transfer.part import ExhibitionsPart
+
+        part = ExhibitionsPart(context)
+        part.check(value)
+        return part
 
     def resolve(self, value):
         from django.db.models import Q
@@ -38,9 +53,22 @@ class Sections:
                 )
 
     def slugs_for(self, record):
-        return [
-            item.section.slug
-            for item in record.section_items.select_related("section").order_by(
-                "section__position", "section__pk"
-            )
-        ]
+        """Bare slugs, but "<exhibition>/<section>" where another exhibition has a
+        section of the same slug (a bare slug would mean the oldest one's)."""
+        from django.db.models import Count
+
+        from exhibition.models import Section
+
+        items = record.section_items.select_related("section__exhibition").order_by(
+            "section__exhibition__slug", "section__position", "section__pk"
+        )
+        slugs = [(item.section.exhibition.slug, item.section.slug) for item in items]
+        shared = set(
+            Section.objects.filter(slug__in=[slug for _e, slug in slugs])
+            .order_by()  # the default ordering would split the groups
+            .values("slug")
+            .annotate(exhibitions=Count("exhibition", distinct=True))
+            .filter(exhibitions__gt=1)
+            .values_list("slug", flat=True)
+        )
+        return [f"{e}/{slug}" if slug in shared else slug for e, slug in slugs]

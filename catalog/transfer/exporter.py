@@ -2,7 +2,8 @@
 
 ``OUT_DIR/collection.csv`` has one row per artifact and photograph (the columns the
 import reads), ``OUT_DIR/images/`` every image under the name the CSV gives it, and
-``OUT_DIR/collection.json`` the sources, roles and biographies the rows refer to.
+``OUT_DIR/collection.json`` the sources, roles and biographies the rows refer to,
+and the exhibitions with their sections and the order of what hangs in them.
 ``import_collection OUT_DIR/collection.csv --images OUT_DIR/images`` into an empty
 catalogue gives back the same records.
 """
@@ -65,6 +66,23 @@ def citation_cells(record):
         f"{c.source.key}: {c.locator}" if c.locator else c.source.key
         for c in record.citations.all()
     ]
+
+
+def json_entry(obj, skipped=()):
+    """``obj``'s fields as ``collection.json`` writes them: each language of a
+    translated field, users by name, times in ISO 8601; no files, no bookkeeping."""
+    entry = {}
+    for f in obj._meta.concrete_fields:
+        if f.name in SKIPPED_FIELDS or f.name in translated_names(type(obj)):
+            continue
+        if f.name in ("portrait_width", "portrait_height") or f.name in skipped:
+            continue
+        entry[f.name] = (
+            cell(obj, f)
+            if (f.name in WORKFLOW_USERS or isinstance(f, models.DateTimeField))
+            else getattr(obj, f.attname)
+        )
+    return entry
 
 
 class Exporter:
@@ -135,20 +153,7 @@ class Exporter:
             yield row
 
     def extras(self):
-        def plain(obj):
-            entry = {}
-            for f in obj._meta.concrete_fields:
-                if f.name in SKIPPED_FIELDS or f.name in translated_names(type(obj)):
-                    continue
-                if f.name in ("portrait_width", "portrait_height"):
-                    continue
-                entry[f.name] = (
-                    cell(obj, f)
-                    if (f.name in WORKFLOW_USERS or isinstance(f, models.DateTimeField))
-                    else getattr(obj, f.attname)
-                )
-            return entry
-
+        plain = json_entry
         people = []
         for person in Person.objects.order_by("slug").prefetch_related(
             "roles", "groups", "nationalities", "citations__source"
@@ -166,13 +171,17 @@ class Exporter:
                 )
             people.append(entry)
             self.summary.people += 1
-        return {
+        extras = {
             "format": FORMAT,
             "version": 1,
             "sources": [plain(source) for source in Source.objects.order_by("key")],
             "roles": [plain(role) for role in Role.objects.order_by("slug")],
             "people": people,
         }
+        if getattr(self.sections, "file_key", None):
+            # Exhibitions and their sections, so a whole exhibition moves too.
+            extras[self.sections.file_key] = self.sections.export_file(self.copy_image)
+        return extras
 
     def run(self):
         self.images_dir.mkdir(parents=True, exist_ok=True)

@@ -58,6 +58,7 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
         self.user = user
         self.report = Report()
         self.rows = []
+        self.file_part = None  # exhibitions in collection.json, once read
         self._image_cache = {}
 
     # progress: (done, total, phase) tuples; phase is "checking" or "importing"
@@ -80,20 +81,39 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
             if index % PROGRESS_EVERY == 0 or index + 1 == total:
                 yield index + 1, total, "checking"
         self.check_duplicates()
+        if self.file_part is not None:
+            self.check_file_part()
         if self.report.problems or dry_run:
             for row in self.rows:
                 self.report.counts[
                     (row.kind, "to create" if row.created else "to update")
                 ] += 1
+            if self.file_part is not None:
+                self.report.counts.update(self.file_part.counts())
             return
         with transaction.atomic():
             self.object_types.save_new()
             self.nationalities.save_new()
             self.write_extras()
+            if self.file_part is not None:
+                self.file_part.write()
             for index, row in enumerate(self.rows):
                 self.write_row(row)
                 if index % PROGRESS_EVERY == 0 or index + 1 == len(self.rows):
                     yield index + 1, len(self.rows), "importing"
+            if self.file_part is not None:
+                self.file_part.place()
+                self.report.counts.update(self.file_part.counts())
+
+    def check_file_part(self):
+        """The exhibitions' references to records the CSV brings or the catalogue
+        has; and how the report names what the part writes."""
+        provided = {"artifact": set(), "photograph": set()}
+        for row in self.rows:
+            identifier = "accession_number" if row.kind == "artifact" else "slug"
+            provided[row.kind].add(getattr(row.record, identifier))
+        self.report.problems += self.file_part.check_records(provided)
+        self.report.kind_names.update(self.file_part.kind_names())
 
     def run(self, dry_run=False):
         for _step in self.steps(dry_run=dry_run):

@@ -9,15 +9,11 @@ and the column, and goes into the same report, so nothing is written unless both
 files are good.
 """
 
-import re
-from datetime import datetime
-
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils.translation import gettext as _
 
-from catalog.models import Citation, Person, Role, Source, Status
+from catalog.models import Person, Role, Source, Status
 from catalog.transfer.json_file import (
     FILE,
     FORMAT,
@@ -25,6 +21,7 @@ from catalog.transfer.json_file import (
     EntryProblem,
     show,
 )
+from catalog.transfer.json_values import citation_problem, field_keys, type_problem
 
 # Each list, its model and the key that identifies an entry (as in the database).
 LISTS = {
@@ -36,9 +33,6 @@ TOP_KEYS = {"format", "version", *LISTS}
 # Keys of a biography that are not fields: links, and the portrait's file name.
 PERSON_LINKS = {"roles", "groups", "citations", "portrait", "nationalities"}
 PERSON_LINKS |= {"nationality"}  # one code, as older exports wrote it
-# Never in the file: the database's own bookkeeping, and what the portrait sets.
-NOT_KEYS = {"id", "created_at", "updated_at", "portrait_width", "portrait_height"}
-WHOLE_NUMBER = re.compile(r"\s*-?\d+\s*")
 
 
 class ExtrasCheck:
@@ -48,8 +42,12 @@ class ExtrasCheck:
     ``user`` is the importing user, whose permissions limit the statuses;
     ``nationalities`` the import's ``TermLookup`` for them."""
 
-    def __init__(self, extras, *, image_error, user=None, nationalities=None):
+    def __init__(
+        self, extras, *, image_error, user=None, nationalities=None, owned_keys=()
+    ):
+        """``owned_keys``: top-level keys another part of the import checks."""
         self.extras = extras
+        self.owned_keys = set(owned_keys)
         self.nationalities = nationalities
         self.image_error = image_error
         self.user = user
@@ -68,7 +66,7 @@ class ExtrasCheck:
             self.problem(FILE, "", _("This must be an object."))
             return usable
         for key in self.extras:
-            if key not in TOP_KEYS:
+            if key not in TOP_KEYS and key not in self.owned_keys:
                 self.problem(FILE, key, _("Unknown key."))
         for key, expected in (("format", FORMAT), ("version", VERSION)):
             value = self.extras.get(key, expected)
@@ -131,26 +129,17 @@ class ExtrasCheck:
             "number": number,
         }
 
-    @staticmethod
-    def field_keys(model):
-        """The keys an entry may have for ``model``'s fields, as the export writes
-        them: each language of a translated field, never the untranslated one."""
-        from catalog.transfer.columns import translated_names
-
-        skipped = translated_names(model) | NOT_KEYS | {"image", "portrait"}
-        return {f.name: f for f in model._meta.concrete_fields if f.name not in skipped}
-
     def check_entry(self, model, identifier, number, entry, seen):
         label = self.entry_label(model, identifier, number, entry)
         if not isinstance(entry, dict):
             self.problem(label, "", _("This must be an object."))
             return
-        fields = self.field_keys(model)
+        fields = field_keys(model)
         links = PERSON_LINKS if model is Person else set()
         reported = set()
         for key, value in entry.items():
             if key in fields:
-                message = self.type_problem(fields[key], value)
+                message = type_problem(fields[key], value)
             elif key in links:
                 message = self.link_problem(key, value)
             else:
@@ -172,42 +161,6 @@ class ExtrasCheck:
         if model is Person and "status" not in reported:
             self.check_status(label, entry)
         self.check_record(model, identifier, label, entry, fields, reported)
-
-    def type_problem(self, f, value):
-        """Why ``value`` cannot go into field ``f``, or None."""
-        from catalog.transfer.columns import WORKFLOW_USERS
-
-        if value is None or (value == "" and f.null):
-            return None  # the model says whether the field may be empty
-        if f.name in WORKFLOW_USERS:
-            # Unknown user names are left empty, as in a CSV row.
-            return None if isinstance(value, str) else _("This must be text.")
-        if isinstance(f, models.BooleanField):
-            return None if isinstance(value, bool) else _("Write true or false.")
-        if isinstance(f, models.IntegerField):
-            if isinstance(value, int) and not isinstance(value, bool):
-                return None
-            if isinstance(value, float) and value.is_integer():
-                return None
-            if isinstance(value, str) and WHOLE_NUMBER.fullmatch(value):
-                return None
-            return _("“%(value)s” is not a whole number.") % {"value": show(value)}
-        if isinstance(f, models.DateTimeField):
-            try:
-                datetime.fromisoformat(value)
-            except (TypeError, ValueError):
-                return _(
-                    "“%(value)s” is not a date and time (use 2025-09-03 10:00)."
-                ) % {"value": show(value)}
-            return None
-        if not isinstance(value, str):
-            return _("This must be text.")
-        if f.choices and value not in {str(key) for key, _label in f.choices}:
-            return _("“%(value)s” is not one of: %(choices)s.") % {
-                "value": value,
-                "choices": ", ".join(str(key) for key, _label in f.choices),
-            }
-        return None
 
     def link_problem(self, key, value):
         """Why a biography's ``roles``, ``groups``, ``citations`` or ``portrait``
@@ -240,25 +193,7 @@ class ExtrasCheck:
         return None
 
     def citation_problem(self, item):
-        if not (
-            isinstance(item, list)
-            and len(item) == 2
-            and all(isinstance(part, str) for part in item)
-        ):
-            return _(
-                "“%(value)s” is not a citation: write [source key, where in the "
-                "source]."
-            ) % {"value": show(item)}
-        key, locator = item
-        if key not in self.sources:
-            return _("Unknown source “%(key)s”.") % {"key": key}
-        try:
-            Citation(locator=locator).clean_fields(
-                exclude=["content_type", "object_id", "source"]
-            )
-        except ValidationError as error:
-            return " ".join(error.messages)
-        return None
+        return citation_problem(item, self.sources)
 
     def check_status(self, label, entry):
         status = entry.get("status")

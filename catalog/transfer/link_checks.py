@@ -40,7 +40,8 @@ class LinkChecks:
             return []
         found = []
         for name in names:
-            section = self.sections.resolve(name)
+            section = self.file_part and self.file_part.resolve(name)
+            section = section or self.sections.resolve(name)
             if section is None:
                 self.problem(
                     number,

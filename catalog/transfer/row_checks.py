@@ -47,15 +47,23 @@ class RowChecks:
         if isinstance(extras, (bytes, str)):
             extras, problems = parse_extras(extras)
             self.report.problems += problems
+        owned = getattr(self.sections, "file_key", None)
         check = ExtrasCheck(
             extras,
             image_error=self.image_error,
             user=self.user,
             nationalities=self.nationalities,
+            owned_keys=[owned] if owned else [],
         )
         usable = check.run()
         self.report.problems += check.problems
         self.extras = usable if check.problems else extras or {}
+        self.file_part = None
+        if owned and isinstance(extras, dict) and owned in extras:
+            # Exhibitions and sections: checked by the app that owns them, which
+            # may read ``self.extras`` (the sources and people the file brings).
+            self.file_part = self.sections.read_file(extras[owned], self)
+            self.report.problems += self.file_part.problems
 
     def check_header(self, header):
         known = set(columns())

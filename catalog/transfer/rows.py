@@ -58,6 +58,7 @@ class Report:
     problems: list = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     dry_run: bool = False
+    kind_names: dict = field(default_factory=dict)  # kinds beyond the CSV's
 
     @property
     def ok(self):
@@ -66,7 +67,7 @@ class Report:
     def lines(self):
         for (kind, outcome), count in sorted(self.counts.items()):
             yield _("%(kind)s: %(count)s %(outcome)s") % {
-                "kind": KINDS[kind]._meta.verbose_name,
+                "kind": self.kind_names.get(kind) or KINDS[kind]._meta.verbose_name,
                 "count": count,
                 "outcome": OUTCOMES[outcome],
             }

@@ -1,0 +1,2 @@
+"""Exhibitions and sections in the catalogue's ``collection.json``: written by its
+export and read by its import, so a whole exhibition moves between installations."""
