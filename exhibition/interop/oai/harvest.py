@@ -6,7 +6,6 @@ and each kind's records with what ``oai_dc`` reads.
 """
 
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 from exhibition.interop.oai import identifiers, listing, sets, tokens
@@ -23,7 +22,7 @@ from exhibition.interop.oai.records import (
     Writer,
     published_records,
 )
-from exhibition.interop.oai.xml import add, oai
+from exhibition.interop.oai.xml import add, verb_element
 from exhibition.models import OaiTombstone
 
 PREFIX = re.compile(r"^[A-Za-z0-9\-_.!~*'()]+$")
@@ -66,7 +65,7 @@ def get_record(context, arguments):
     if named is None:
         raise OAIError(ID_DOES_NOT_EXIST, "No record has this identifier.")
     kind, pk = named
-    element = ET.Element(oai("GetRecord"))
+    element = verb_element("GetRecord")
     record = published_records(kind, [pk]).get(pk)
     if record is not None:
         entry = listing.Entry(kind, pk, record.updated_at, False, "")
@@ -134,7 +133,7 @@ def harvest(context, arguments, verb, with_records):
             )
             for kind in identifiers.KINDS
         }
-    element = ET.Element(oai(verb))
+    element = verb_element(verb)
     write(context, element, entries, records)
     if more or position.cursor:
         attributes = {"completeListSize": str(total), "cursor": str(position.cursor)}

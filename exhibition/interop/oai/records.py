@@ -5,15 +5,13 @@ Each translated field gives one element per language that has text, marked
 addresses) carry no language. Only what the public record page shows is used.
 """
 
-import xml.etree.ElementTree as ET
-
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import translation
 
 from catalog.models import Person
 from exhibition.interop.oai.identifiers import models
-from exhibition.interop.oai.xml import DC, OAI_DC, OAI_DC_SCHEMA, XML_LANG, XSI, add
+from exhibition.interop.oai.xml import DC, XML_LANG, add, dublin_core
 
 METADATA_PREFIX = "oai_dc"
 
@@ -49,8 +47,7 @@ class Writer:
         self.museum = museum
 
     def write(self, parent, kind, record):
-        self.dc = ET.SubElement(parent, f"{{{OAI_DC}}}dc")
-        self.dc.set(f"{{{XSI}}}schemaLocation", f"{OAI_DC} {OAI_DC_SCHEMA}")
+        self.dc = dublin_core(parent)
         getattr(self, kind)(record)
         self.translated("publisher", self.museum, "name")
         self.pages(record)

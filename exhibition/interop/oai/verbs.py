@@ -4,7 +4,6 @@ Identify, ListMetadataFormats and ListSets are here; GetRecord, ListIdentifiers 
 ListRecords, which send records, are in ``harvest``.
 """
 
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -25,9 +24,9 @@ from exhibition.interop.oai.xml import (
     OAI_DC,
     OAI_DC_SCHEMA,
     XML_LANG,
-    XSI,
     add,
-    oai,
+    dublin_core,
+    verb_element,
 )
 from exhibition.models import Exhibition, Museum
 
@@ -48,7 +47,7 @@ class Context:
 
 def identify(context, arguments):
     museum = context.museum
-    element = ET.Element(oai("Identify"))
+    element = verb_element("Identify")
     add(element, "repositoryName", museum.name_en or museum.display_name)
     add(element, "baseURL", context.base_url)
     add(element, "protocolVersion", "2.0")
@@ -81,7 +80,7 @@ def list_metadata_formats(context, arguments):
         context, arguments["identifier"]
     ):
         raise OAIError(ID_DOES_NOT_EXIST, "No record has this identifier.")
-    element = ET.Element(oai("ListMetadataFormats"))
+    element = verb_element("ListMetadataFormats")
     entry = add(element, "metadataFormat")
     add(entry, "metadataPrefix", METADATA_PREFIX)
     add(entry, "schema", OAI_DC_SCHEMA)
@@ -93,15 +92,14 @@ def list_sets(context, arguments):
     if "resumptionToken" in arguments:
         # The list of sets always comes whole, so no token of ours can name a part.
         raise OAIError(BAD_RESUMPTION_TOKEN, "ListSets is never split.")
-    element = ET.Element(oai("ListSets"))
+    element = verb_element("ListSets")
     for spec, source, kind in sets.all_sets():
         entry = add(element, "set")
         add(entry, "setSpec", spec)
         titles = set_titles(spec, source, kind)
         add(entry, "setName", next(iter(titles.values())))
         description = add(entry, "setDescription")
-        dc = ET.SubElement(description, f"{{{OAI_DC}}}dc")
-        dc.set(f"{{{XSI}}}schemaLocation", f"{OAI_DC} {OAI_DC_SCHEMA}")
+        dc = dublin_core(description)
         for tag, title in titles.items():
             add(dc, f"{{{DC}}}title", title, **{XML_LANG: tag})
         if source is not None:
