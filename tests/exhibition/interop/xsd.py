@@ -31,7 +31,9 @@ def validate(body):
     checker = schema()
     if not checker.validate(document):
         raise AssertionError(
-            "response is not valid OAI-PMH:\n" + str(checker.error_log)
-            + "\n" + body.decode()[:3000]
+            "response is not valid OAI-PMH:\n"
+            + str(checker.error_log)
+            + "\n"
+            + body.decode()[:3000]
         )
     return document
