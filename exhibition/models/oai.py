@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OaiTombstone(models.Model):
@@ -17,7 +18,9 @@ class OaiTombstone(models.Model):
     deleted_at = models.DateTimeField(_("removed from public view"), db_index=True)
     # The sets the record was in when it went, each between spaces (" a b "), so a
     # selective harvest of a set hears of it with one substring test on any database.
-    set_specs = models.TextField(_("sets"), blank=True, default="")
+    set_specs = models.TextField(
+        pgettext_lazy("OAI-PMH", "sets"), blank=True, default=""
+    )
 
     class Meta:
         ordering = ["kind", "record_id"]
