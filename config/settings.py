@@ -235,6 +235,11 @@ IMAGE_MAX_BYTES = int(env("IMAGE_MAX_BYTES", str(40 * 1024 * 1024)))
 IMAGE_MAX_PIXELS = int(env("IMAGE_MAX_PIXELS", str(80_000_000)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# OAI-PMH (/oai): the repository's name in identifiers (oai:<id>:artifact:12), by
+# default the host a harvester asked; records per page of a list.
+OAI_REPOSITORY_ID = env("OAI_REPOSITORY_ID", "")
+OAI_PAGE_SIZE = int(env("OAI_PAGE_SIZE", "100"))
+
 ADMIN_PATH = env("ADMIN_PATH", "admin/").strip("/") + "/"
 LOGIN_URL = "admin:login"
 

@@ -1,4 +1,5 @@
-"""The exhibition app's configuration: signals, roles and the import's sections."""
+"""The exhibition app's configuration: signals (page cache, kiosks, OAI-PMH
+tombstones), roles and the import's sections."""
 
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
@@ -13,6 +14,7 @@ class ExhibitionConfig(AppConfig):
     def ready(self):
         from catalog.transfer.sections import register_sections
         from exhibition import signals
+        from exhibition.interop.oai import tombstones
         from exhibition.models.staff import begin_visit
         from exhibition.roles import sync_roles
         from exhibition.sections import Sections
@@ -20,6 +22,7 @@ class ExhibitionConfig(AppConfig):
         signals.connect()
         user_logged_in.connect(begin_visit, dispatch_uid="begin-visit")
         signals.connect_kiosk_rules()
+        tombstones.connect()
         # After this app's migrate: catalog's and exhibition's permissions exist.
         post_migrate.connect(sync_roles, sender=self, dispatch_uid="sync-roles")
         register_sections(Sections())

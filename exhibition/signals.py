@@ -13,6 +13,7 @@ IGNORED = {
     "Historical",
     "KioskHeartbeat",
     "StaffPreference",
+    "OaiTombstone",
 }
 
 

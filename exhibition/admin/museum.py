@@ -15,7 +15,10 @@ class MuseumAdmin(SaveCheckedAdmin, SideBySideTranslationsAdmin, TranslationAdmi
     change_form_template = "admin/checked_change_form.html"
     fieldsets = [
         (None, {"fields": ["name", "short_name", "description", "logo"]}),
-        (None, {"fields": ["address", "galleries", "opening_hours", "contact"]}),
+        (
+            None,
+            {"fields": ["address", "galleries", "opening_hours", "contact", "email"]},
+        ),
         (None, {"fields": ["footer"]}),
     ]
 

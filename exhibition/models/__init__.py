@@ -18,6 +18,7 @@ from exhibition.models.kiosks import (
     KioskQuerySet,
 )
 from exhibition.models.museum import Museum
+from exhibition.models.oai import OaiTombstone
 from exhibition.models.staff import StaffPreference
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "KioskQuerySet",
     "LoadedRecord",
     "Museum",
+    "OaiTombstone",
     "Placement",
     "Section",
     "SectionItem",

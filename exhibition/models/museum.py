@@ -27,6 +27,14 @@ class Museum(models.Model):
     opening_hours = models.TextField(_("opening hours"), blank=True)
     footer = models.TextField(_("footer text"), blank=True)
     contact = models.TextField(_("contact"), blank=True)
+    email = models.EmailField(
+        _("contact email"),
+        blank=True,
+        help_text=_(
+            "Public address for questions about the collection; given to systems "
+            "that harvest it (OAI-PMH)."
+        ),
+    )
     logo = CheckedImageField(
         _("logo"),
         upload_to=UploadPath("museum"),

@@ -67,3 +67,51 @@ def test_featured_people_and_kiosks_are_carried_into_many_exhibitions():
         3,
     )
     assert Museum.objects.get().name_en == "The Museum"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_records_gone_before_oai_pmh_existed_are_reported_deleted():
+    """0009: withdrawn records, and published or withdrawn ones already deleted,
+    get tombstones; drafts deleted before never do."""
+    before = [
+        ("exhibition", "0008_staff_preference"),
+        ("catalog", "0010_text_fields_without_limits"),
+    ]
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    ObjectType = old.get_model("catalog", "ObjectType")
+    Artifact = old.get_model("catalog", "Artifact")
+    HistoricalPerson = old.get_model("catalog", "HistoricalPerson")
+    kind, _created = ObjectType.objects.get_or_create(
+        code="document", defaults={"label": "Document", "label_en": "Document"}
+    )
+    withdrawn = Artifact.objects.create(
+        slug="w", accession_number="W-1", object_type=kind, status="withdrawn"
+    )
+    Artifact.objects.create(
+        slug="p", accession_number="P-1", object_type=kind, status="published"
+    )
+    from django.utils import timezone
+
+    for pk, status in ((901, "published"), (902, "draft")):
+        HistoricalPerson.objects.create(
+            id=pk,
+            slug=f"gone-{pk}",
+            status=status,
+            history_type="-",
+            history_date=timezone.now(),
+            created_at=timezone.now(),
+            updated_at=timezone.now(),
+        )
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(latest)
+    new = executor.loader.project_state(latest).apps
+    Tombstone = new.get_model("exhibition", "OaiTombstone")
+    assert sorted(Tombstone.objects.values_list("kind", "record_id")) == [
+        ("artifact", withdrawn.pk),
+        ("person", 901),
+    ]
