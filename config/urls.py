@@ -1,4 +1,5 @@
-"""Root URLs: the gallery (with a language prefix), kiosks, admin, health, sitemaps."""
+"""Root URLs: the gallery (with a language prefix), kiosks, IIIF, admin, health,
+sitemaps."""
 
 import re
 
@@ -27,6 +28,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("kiosk/", include("exhibition.kiosk.urls")),
+    path("iiif/", include("exhibition.interop.iiif.urls")),
     # An index of paged sitemaps, so no response grows with the collection.
     path(
         "sitemap.xml",

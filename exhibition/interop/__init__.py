@@ -1,0 +1,1 @@
+"""Sharing the collection with other systems: IIIF, OAI-PMH and the JSON API."""
