@@ -4,21 +4,18 @@ machine-readable description, the licence, and thumbnails from its tiles."""
 from django.urls import reverse
 from django.utils import translation
 
+from catalog.models.fields import RIGHTS_URI_PREFIXES
 from exhibition.interop.iiif.addresses import absolute, image_service_url
 from exhibition.interop.iiif.language import LANGUAGES, field_map
 
-# The only rights URIs the Presentation API accepts (and their https forms, which
-# are normalised to http as the specification asks).
-RIGHTS_PREFIXES = ("http://creativecommons.org/", "http://rightsstatements.org/")
 THUMBNAIL_WIDTH = 400
 
 
-def rights_uri(value):
-    """A usable ``rights`` value, or None."""
-    value = (value or "").strip()
-    if value.startswith("https://"):
-        value = "http://" + value.removeprefix("https://")
-    return value if value.startswith(RIGHTS_PREFIXES) else None
+def rights_uri(record):
+    """The record's ``rights`` URI if it is one IIIF accepts (the field is checked on
+    save; older values are checked again here), or None."""
+    value = (record.rights_uri or "").strip()
+    return value if value.startswith(RIGHTS_URI_PREFIXES) else None
 
 
 def homepage(request, obj, label_field="title"):

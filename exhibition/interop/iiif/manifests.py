@@ -100,7 +100,7 @@ def common(record, request, label, metadata, canvases, schema_url_name):
         ),
         "metadata": [pair for pair in metadata if pair],
         "requiredStatement": entry(_("Credit"), field_map(record, "credit_line")),
-        "rights": links.rights_uri(getattr(record, "rights_uri", "")),
+        "rights": links.rights_uri(record),
         "homepage": links.homepage(request, record),
         "seeAlso": links.schema_link(request, schema_url_name, record.slug),
         "thumbnail": canvases[0]["thumbnail"] if canvases else None,
