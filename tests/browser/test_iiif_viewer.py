@@ -47,11 +47,13 @@ def viewer_origin(tmp_path):
 def test_mirador_shows_the_first_canvas_of_a_manifest(
     page, site, viewer_origin, screenshot
 ):
-    slug, title = site.shell(
+    output = site.shell(
         "from catalog.models import Artifact;"
         "a = Artifact.objects.published().filter(images__isnull=False).first();"
-        "print(a.slug); print(a.title_en)"
-    ).split("\n")[:2]
+        "print('RECORD', a.slug, a.title_en, sep='\\t')"
+    )
+    line = next(row for row in output.splitlines() if row.startswith("RECORD\t"))
+    _marker, slug, title = line.split("\t")
     manifest = f"{site.url}/iiif/artifacts/{slug}/manifest"
     tiles = []
     page.on(
