@@ -33,8 +33,9 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(INSTALLED)
 
-# The Nu HTML checker for the tests (package.json pins vnu-jar; it runs on the
-# machine's Java). Without npm the HTML test skips, or fails where REQUIRE_BROWSER is set.
+# The Nu HTML checker and the Mirador IIIF viewer for the tests (package.json pins
+# vnu-jar, which runs on the machine's Java, and mirador). Without npm the HTML and
+# IIIF viewer tests skip, or fail where REQUIRE_BROWSER is set.
 VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 checker: $(VNU_JAR)
 

@@ -6,14 +6,18 @@ same everywhere and each step records who made it and when. A record is publishe
 only when it has what visitors need, in both languages.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from catalog.images.tiles import ensure_tiles
 from catalog.models import Artifact, Person, Photograph, Status
 from catalog.readiness import missing
+
+logger = logging.getLogger(__name__)
 
 
 class WorkflowError(Exception):
@@ -49,7 +53,25 @@ def _save(record, user, reason):
     record._history_user = user
     record._change_reason = reason
     record.save()
+    if record.status == Status.PUBLISHED:
+        transaction.on_commit(lambda: make_tiles_of(record))
     return record
+
+
+def make_tiles_of(record):
+    """A newly public record's IIIF tiles, made now so its first viewer need not
+    wait; a file that cannot be read is logged and left to the next attempt."""
+    if isinstance(record, Artifact):
+        files = [entry.image for entry in record.images.all()]
+    elif isinstance(record, Photograph):
+        files = [record.image] if record.image else []
+    else:
+        files = []
+    for field_file in files:
+        try:
+            ensure_tiles(field_file)
+        except (OSError, ValueError):
+            logger.exception("could not make IIIF tiles of %s", field_file.name)
 
 
 def _refuse_unless(allowed, message):

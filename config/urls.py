@@ -1,4 +1,5 @@
-"""Root URLs: the gallery (with a language prefix), kiosks, admin, health, sitemaps."""
+"""Root URLs: the gallery (with a language prefix), kiosks, IIIF, admin, health,
+sitemaps."""
 
 import re
 
@@ -28,6 +29,7 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("kiosk/", include("exhibition.kiosk.urls")),
     path("oai", include("exhibition.interop.oai.urls")),
+    path("iiif/", include("exhibition.interop.iiif.urls")),
     # An index of paged sitemaps, so no response grows with the collection.
     path(
         "sitemap.xml",

@@ -90,7 +90,10 @@ class ArtifactAdmin(SortableAdminBase, PublishingAdmin):
             _("Object"),
             {"fields": ["materials", "dimensions", ("gallery_room", "case")]},
         ),
-        (_("Credit and rights"), {"fields": ["credit_line", "provenance", "rights"]}),
+        (
+            _("Credit and rights"),
+            {"fields": ["credit_line", "provenance", "rights", "rights_uri"]},
+        ),
         (_("People"), {"fields": ["people"]}),
         (_("Disputes"), {"fields": ["disputed", "disputed_note"]}),
     ]

@@ -55,7 +55,15 @@ class PhotographAdmin(PublishingAdmin):
         ),
         (
             _("Archive and rights"),
-            {"fields": ["archive", "archive_reference", "credit_line", "rights"]},
+            {
+                "fields": [
+                    "archive",
+                    "archive_reference",
+                    "credit_line",
+                    "rights",
+                    "rights_uri",
+                ]
+            },
         ),
         (_("People"), {"fields": ["people"]}),
         (_("Disputes"), {"fields": ["disputed", "disputed_note"]}),

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from catalog.images import CheckedImageField, UploadPath
-from catalog.models.fields import LineField
+from catalog.models.fields import LineField, rights_uri_field
 
 
 class Status(models.TextChoices):
@@ -135,6 +135,7 @@ class Artifact(Record):
     )
     case = models.CharField(_("case"), max_length=40, blank=True)
     rights = models.TextField(_("rights statement"), blank=True)
+    rights_uri = rights_uri_field()
     people = models.ManyToManyField(
         "catalog.Person", related_name="artifacts", blank=True, verbose_name=_("people")
     )
@@ -214,6 +215,7 @@ class Photograph(Record):
     )
     credit_line = models.TextField(_("credit line"), blank=True)
     rights = models.TextField(_("rights statement"), blank=True)
+    rights_uri = rights_uri_field()
     people = models.ManyToManyField(
         "catalog.Person",
         related_name="photographs",

@@ -142,7 +142,7 @@ class CatalogueLoading:
                 artifact.object_type = object_types[entry.get("object_type", "other")]
                 for name in ("year_from", "year_to"):
                     setattr(artifact, name, entry.get(name))
-                for name in ("dimensions", "gallery_room", "case"):
+                for name in ("dimensions", "gallery_room", "case", "rights_uri"):
                     setattr(artifact, name, entry.get(name, ""))
                 for name in (
                     "title",
@@ -208,6 +208,7 @@ class CatalogueLoading:
                 for name in ("year_from", "year_to"):
                     setattr(photograph, name, entry.get(name))
                 photograph.archive_reference = entry.get("archive_reference", "")
+                photograph.rights_uri = entry.get("rights_uri", "")
                 for name in (
                     "title",
                     "caption",

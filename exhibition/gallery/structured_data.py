@@ -1,6 +1,7 @@
 """schema.org JSON-LD for detail pages, so search engines understand the records."""
 
 from catalog.images.renditions import Picture
+from exhibition.interop.iiif import manifest_url
 
 
 def _absolute(request, path):
@@ -11,6 +12,18 @@ def _image(request, field_file, width, height):
     if not field_file or not width:
         return None
     return _absolute(request, Picture(field_file, width, height).ensure().url(1280))
+
+
+def _manifest(request, record):
+    """The record's IIIF manifest, for viewers (only a published record has one)."""
+    if not record.is_published:
+        return None
+    return {
+        "@type": "CreativeWork",
+        "name": "IIIF Presentation API 3.0 manifest",
+        "encodingFormat": "application/ld+json",
+        "url": manifest_url(record, request),
+    }
 
 
 def _clean(data):
@@ -68,6 +81,7 @@ def artifact(request, record):
                 }
                 for p in record.people.all()
             ],
+            "subjectOf": _manifest(request, record),
             "url": _absolute(request, record.get_absolute_url()),
         }
     )
@@ -88,6 +102,7 @@ def photograph(request, record):
             "creditText": record.credit_line,
             "copyrightNotice": record.rights,
             "image": _image(request, record.image, record.width, record.height),
+            "subjectOf": _manifest(request, record),
             "url": _absolute(request, record.get_absolute_url()),
         }
     )

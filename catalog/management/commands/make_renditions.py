@@ -3,12 +3,16 @@ from django.core.management.base import BaseCommand
 
 from catalog.images import CheckedImageField
 from catalog.images.renditions import Picture
+from catalog.images.tiles import ensure_tiles
+
+# The images the IIIF Image API serves (portraits and section heroes are not).
+TILED = {"catalog.ArtifactImage", "catalog.Photograph"}
 
 
 class Command(BaseCommand):
     help = (
-        "Make every image's renditions now, rather than on its first view "
-        "(after a large import, or before opening a kiosk)."
+        "Make every image's renditions and IIIF tiles now, rather than on its "
+        "first view (after a large import, or before opening a kiosk)."
     )
 
     def handle(self, *args, **options):
@@ -23,5 +27,7 @@ class Command(BaseCommand):
                     width = getattr(record, field.width_field, None) or image.width
                     height = getattr(record, field.height_field, None) or image.height
                     Picture(image, width, height).ensure()
+                    if model._meta.label in TILED:
+                        ensure_tiles(image)
                     made += 1
-        self.stdout.write(f"Renditions ready for {made} images.")
+        self.stdout.write(f"Renditions and tiles ready for {made} images.")

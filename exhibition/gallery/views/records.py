@@ -16,6 +16,7 @@ from exhibition.gallery.views.common import (
     first_image,
     visible,
 )
+from exhibition.interop.iiif import manifest_url
 from exhibition.models import SectionItem
 from exhibition.page_cache import cached_by_version
 
@@ -124,6 +125,7 @@ def artifact_detail(request, slug):
             "related": related,
             "related_photographs": related_photographs,
             "json_ld": structured_data.artifact(request, artifact),
+            "iiif_manifest": artifact.is_published and manifest_url(artifact, request),
         },
     )
 
@@ -143,6 +145,8 @@ def photograph_detail(request, slug):
             "related": related,
             "related_artifacts": related_artifacts,
             "json_ld": structured_data.photograph(request, photograph),
+            "iiif_manifest": photograph.is_published
+            and manifest_url(photograph, request),
         },
     )
 

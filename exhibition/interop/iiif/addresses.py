@@ -1,0 +1,57 @@
+"""Where IIIF resources live: image identifiers and the URLs of manifests,
+collections and image services, absolute when a request says which host."""
+
+from django.urls import reverse
+
+from catalog.models import ArtifactImage, Photograph
+
+# An image's identifier names the record kind and a key that never changes, so a
+# viewer's saved link survives a new title or slug.
+IMAGE_KINDS = {"artifact-image": ArtifactImage, "photograph": Photograph}
+
+
+def absolute(request, path):
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def image_identifier(obj):
+    """``artifact-image-12`` for an artifact's image, ``photograph-7`` for a
+    photograph."""
+    kind = "artifact-image" if isinstance(obj, ArtifactImage) else "photograph"
+    return f"{kind}-{obj.pk}"
+
+
+def parse_identifier(identifier):
+    """(model, primary key) of an identifier, or (None, None)."""
+    kind, _dash, key = identifier.rpartition("-")
+    model = IMAGE_KINDS.get(kind)
+    if model is None or not key.isdigit():
+        return None, None
+    return model, int(key)
+
+
+def image_service_url(obj, request=None):
+    """The Image API base URI (``id`` of info.json) of an image."""
+    return absolute(request, reverse("iiif:image-base", args=[image_identifier(obj)]))
+
+
+def manifest_url(record, request=None):
+    """The Presentation API manifest of a published artifact or photograph;
+    absolute with a request, a site-relative path without one."""
+    name = "iiif:artifact-manifest"
+    if isinstance(record, Photograph):
+        name = "iiif:photograph-manifest"
+    return absolute(request, reverse(name, args=[record.slug]))
+
+
+def exhibition_collection_url(exhibition, request=None):
+    return absolute(
+        request, reverse("iiif:exhibition-collection", args=[exhibition.slug])
+    )
+
+
+def section_collection_url(section, exhibition, request=None):
+    return absolute(
+        request,
+        reverse("iiif:section-collection", args=[exhibition.slug, section.slug]),
+    )
