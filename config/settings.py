@@ -81,11 +81,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the outage check, CSP, sessions and auth, so a cached page skips the
+    # rest of the stack (it was stored with the headers they gave it).
+    "exhibition.page_cache.AnonymousPageCacheMiddleware",
     "config.middleware.ServiceUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
     "config.middleware.AdminContentSecurityPolicyMiddleware",
-    # Before sessions and auth, so a cached page skips the rest of the stack.
-    "exhibition.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -10,11 +10,12 @@ so drafts they preview are never stored.
 import contextvars
 import functools
 import hashlib
+import time
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, get_language_from_path
@@ -29,16 +30,47 @@ _request_version = contextvars.ContextVar("request_version", default=_OUTSIDE)
 
 
 def current_version():
-    from exhibition.models import ContentVersion
-
     remembered = _request_version.get()
     if remembered is not _OUTSIDE and remembered is not _UNREAD:
         return remembered
-    value = ContentVersion.objects.filter(pk=1).values_list("value", flat=True).first()
-    value = value or 0
-    if remembered is _UNREAD:
-        _request_version.set(value)
+    if remembered is _OUTSIDE:
+        return database_version()
+    value = shared_version()
+    _request_version.set(value)
     return value
+
+
+def database_version():
+    from exhibition.models import ContentVersion
+
+    value = ContentVersion.objects.filter(pk=1).values_list("value", flat=True).first()
+    return value or 0
+
+
+# A request reads the version from the cache, not the database: a cached page then
+# costs no query at all. The publishing worker writes the new version to the cache
+# at once; each worker still checks the database at most once a second, so a lost
+# cache write (or a flushed cache) heals within a second.
+VERSION_KEY = "content-version"
+CHECK_EVERY = 1.0
+_last_check = [float("-inf")]
+
+
+def shared_version():
+    value = cache.get(VERSION_KEY)
+    now = time.monotonic()
+    if value is not None and now - _last_check[0] < CHECK_EVERY:
+        return value
+    try:
+        stored = database_version()
+    except DatabaseError:
+        if value is None:
+            raise
+        return value  # the database is away: cached pages can still be served
+    _last_check[0] = now
+    if stored != value:
+        cache.set(VERSION_KEY, stored, None)
+    return stored
 
 
 # Saves that touch only these fields (a kiosk's heartbeat) change nothing visitors see.
@@ -58,6 +90,7 @@ def bump_version(update_fields=None, **kwargs):
         updated = ContentVersion.objects.filter(pk=1).update(value=F("value") + 1)
         if not updated:
             ContentVersion.objects.get_or_create(pk=1, defaults={"value": 1})
+        cache.set(VERSION_KEY, database_version(), None)
 
     transaction.on_commit(bump)
 
@@ -79,8 +112,10 @@ def page_key(request, version, language):
 
 
 class AnonymousPageCacheMiddleware:
-    """Placed early, before sessions and authentication: a cached page costs one
-    small query (the content version) and one cache read, nothing else."""
+    """Placed early, before the outage check, CSP, sessions, locale and
+    authentication: a cached page costs two cache reads (the content version and
+    the page) and no query; the stored page keeps the headers the inner middleware
+    gave it (CSP among them)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -107,7 +142,11 @@ class AnonymousPageCacheMiddleware:
         if not self.cacheable(request):
             return self.get_response(request)
         language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-        version = current_version()
+        try:
+            version = current_version()
+        except DatabaseError:
+            # Neither cache nor database knows the version: let the outage page answer.
+            return self.get_response(request)
         key = page_key(request, version, language)
         cached = cache.get(key)
         if cached is not None:
