@@ -603,6 +603,27 @@ def test_kiosks_are_loaded_idempotently_with_their_sections_and_playlist(
     assert KioskItem.objects.count() == 2
 
 
+def test_loaded_kiosks_get_a_device_key_whose_start_address_is_shown_once(
+    sample_with_kiosks, client
+):
+    report = load_exhibition(sample_with_kiosks)
+    addresses = [line for line in report.lines() if "#key=" in line]
+    assert len(addresses) == 2
+    key = next(line for line in addresses if "kiosk s8:" in line).split("#key=")[1]
+    s8 = Kiosk.objects.get(slug="s8")
+    assert s8.has_device_key(key) and s8.device_key_hash != key
+    beat = client.post(
+        "/kiosk/s8/heartbeat",
+        json.dumps({"version": "0123456789abcdef", "uptime": 1}),
+        content_type="application/json",
+        headers={"X-Kiosk-Key": key},
+    )
+    assert beat.status_code == 204
+    again = load_exhibition(sample_with_kiosks)
+    assert not [line for line in again.lines() if "#key=" in line]
+    assert Kiosk.objects.get(slug="s8").has_device_key(key)
+
+
 def test_a_curators_kiosk_edit_is_kept_when_the_files_change(sample_with_kiosks):
     load_exhibition(sample_with_kiosks)
     kiosk = Kiosk.objects.get(slug="s8")
