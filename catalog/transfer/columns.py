@@ -79,5 +79,25 @@ def join_list(values):
     return "|".join(str(value).replace("|", "\\|") for value in values)
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV
+# injection"): the export writes such a cell with a quote in front, and so a cell
+# that itself starts with a quote, which makes the quote an unambiguous escape.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+ESCAPED_STARTS = (*FORMULA_STARTS, "'")
+
+
+def neutralise(value):
+    """A cell as the export writes it: never read by a spreadsheet as a formula."""
+    return "'" + value if value.startswith(ESCAPED_STARTS) else value
+
+
+def restore(value):
+    """A cell as the import reads it: undoes ``neutralise`` exactly. A quote the
+    export did not add (one not followed by a formula start or a quote) is kept."""
+    if value.startswith("'") and value[1:].startswith(ESCAPED_STARTS):
+        return value[1:]
+    return value
+
+
 def checksum(data):
     return hashlib.sha256(data).hexdigest()

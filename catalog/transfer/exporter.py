@@ -33,6 +33,7 @@ from catalog.transfer.columns import (
     columns,
     field_columns,
     join_list,
+    neutralise,
     translated_names,
 )
 from catalog.transfer.json_file import FORMAT
@@ -59,6 +60,11 @@ def cell(obj, f):
     if isinstance(value, datetime):
         return value.isoformat()
     return str(value)
+
+
+def safe_cells(row):
+    """A row no spreadsheet runs as formulas: see ``columns.neutralise``."""
+    return {column: neutralise(value) for column, value in row.items()}
 
 
 def citation_cells(record):
@@ -196,8 +202,8 @@ class Exporter:
         ) as handle:
             writer = csv.DictWriter(handle, fieldnames=columns())
             writer.writeheader()
-            writer.writerows(self.artifact_rows())
-            writer.writerows(self.photograph_rows())
+            for rows in (self.artifact_rows(), self.photograph_rows()):
+                writer.writerows(safe_cells(row) for row in rows)
         return self.summary
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from catalog.transfer.columns import (
     KINDS,
     OUTCOMES,
+    restore,
 )
 
 
@@ -19,7 +20,8 @@ class ImportFileError(Exception):
 
 
 def read_rows(data):
-    """Header and rows of a CSV given as bytes: UTF-8 with or without BOM."""
+    """Header and rows of a CSV given as bytes: UTF-8 with or without BOM. Cells
+    come back as they were before the export's formula escape (``neutralise``)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -32,7 +34,7 @@ def read_rows(data):
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = list(reader)
+    rows = [[restore(value) for value in row] for row in reader]
     if not rows:
         raise ImportFileError(_("The file is empty."))
     header = [name.strip().lower() for name in rows[0]]

@@ -10,6 +10,7 @@ from modeltranslation.admin import TranslationAdmin
 from catalog.admin.concurrency import SaveCheckedAdmin
 from catalog.admin.translations import SideBySideTranslationsAdmin
 from exhibition.admin.exhibitions import SectionItemInline
+from exhibition.admin.kiosk_keys import DeviceKeyAdmin
 from exhibition.kiosk.content import KioskContent
 from exhibition.models import Kiosk, KioskItem, Section
 
@@ -54,7 +55,11 @@ class ConnectionListFilter(admin.SimpleListFilter):
 
 @admin.register(Kiosk)
 class KioskAdmin(
-    SaveCheckedAdmin, SideBySideTranslationsAdmin, SortableAdminBase, TranslationAdmin
+    DeviceKeyAdmin,
+    SaveCheckedAdmin,
+    SideBySideTranslationsAdmin,
+    SortableAdminBase,
+    TranslationAdmin,
 ):
     change_form_template = "admin/checked_change_form.html"
     form = KioskForm
@@ -79,6 +84,7 @@ class KioskAdmin(
     inlines = [KioskItemInline]
     readonly_fields = [
         "screen_link",
+        "device_key_status",
         "connection",
         "last_seen",
         "reported_version",
@@ -127,6 +133,7 @@ class KioskAdmin(
             {
                 "fields": [
                     "screen_link",
+                    "device_key_status",
                     ("connection", "last_seen"),
                     ("reported_version", "current_version"),
                     "uptime_display",

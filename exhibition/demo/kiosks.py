@@ -1,4 +1,5 @@
-"""Loading the demo's kiosks, each in its exhibition (a mixin of ``Loader``)."""
+"""Loading the demo's kiosks, each in its exhibition and with its device key (a
+mixin of ``Loader``)."""
 
 from catalog.models import Artifact, Photograph
 from exhibition.demo.sync import set_text
@@ -44,4 +45,17 @@ class KioskLoading:
                     for position, item in enumerate(entry.get("playlist", []))
                 )
 
-            self.sync(Kiosk, entry["slug"], {"slug": entry["slug"]}, entry, apply)
+            kiosk, _outcome = self.sync(
+                Kiosk, entry["slug"], {"slug": entry["slug"]}, entry, apply
+            )
+            if not kiosk.device_key_hash:
+                self.give_device_key(kiosk)
+
+    def give_device_key(self, kiosk):
+        """A new kiosk (or one from before device keys) gets one; its start
+        address is in the report, the only place it is ever shown."""
+        key = kiosk.rotate_device_key()
+        self.report.notes.append(
+            f"kiosk {kiosk.slug}: start address (shown only now; "
+            f"rotate_kiosk_key {kiosk.slug} makes a new one): {kiosk.start_url(key)}"
+        )

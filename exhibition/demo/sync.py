@@ -22,6 +22,7 @@ from exhibition.models import (
 class LoadReport:
     counts: Counter = field(default_factory=Counter)
     kept: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # shown once, e.g. new kiosk keys
 
     def note(self, model, outcome):
         self.counts[(model, outcome)] += 1
@@ -37,6 +38,7 @@ class LoadReport:
             yield f"{model}: {', '.join(parts)}"
         for label in self.kept:
             yield f"kept curator's edit: {label}"
+        yield from self.notes
 
 
 def digest(entry):

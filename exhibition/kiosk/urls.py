@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from exhibition.kiosk import views
+from exhibition.kiosk import heartbeat, views
 
 
 class LanguageConverter:
@@ -23,7 +23,7 @@ urlpatterns = [
     path("<slug:slug>/sw.js", views.service_worker, name="service-worker"),
     path("<slug:slug>/version.json", views.version, name="version"),
     path("<slug:slug>/precache.json", views.precache, name="precache"),
-    path("<slug:slug>/heartbeat", views.heartbeat, name="heartbeat"),
+    path("<slug:slug>/heartbeat", heartbeat.heartbeat, name="heartbeat"),
     path("<slug:slug>/<kiosk_language:language>/", views.home, name="home-in"),
     path(
         "<slug:slug>/<kiosk_language:language>/artifacts/<slug:record>/",

@@ -1,5 +1,8 @@
 """Kiosk profiles: the hall's touchscreens and what each one shows."""
 
+import hashlib
+import hmac
+import secrets
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -19,6 +22,17 @@ from exhibition.models.exhibitions import (
 )
 
 KIOSK_OFFLINE_AFTER = timedelta(minutes=5)
+# A device key is 256 random bits, so a fast keyed hash is enough to store it: no
+# one can guess it, and a slow password hash would let anyone spend the server's
+# CPU with wrong keys. The fixed label (not SECRET_KEY) keeps the keys valid when
+# the site's secret is rotated.
+DEVICE_KEY_LABEL = b"exhibition.kiosk.device-key"
+DEVICE_KEY_MAX_LENGTH = 100
+
+
+def device_key_digest(key):
+    """What is stored of a device key: HMAC-SHA256 under ``DEVICE_KEY_LABEL``."""
+    return hmac.new(DEVICE_KEY_LABEL, key.encode(), hashlib.sha256).hexdigest()
 
 
 class KioskQuerySet(models.QuerySet):
@@ -129,6 +143,11 @@ class Kiosk(models.Model):
         _("browser"), max_length=300, blank=True, editable=False
     )
     last_ip = models.GenericIPAddressField(_("IP address"), null=True, editable=False)
+    # Only a digest: the key itself is shown once, when it is made.
+    device_key_hash = models.CharField(max_length=64, blank=True, editable=False)
+    device_key_made_at = models.DateTimeField(
+        _("device key made"), null=True, editable=False
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = KioskQuerySet.as_manager()
@@ -171,6 +190,33 @@ class Kiosk(models.Model):
                     % {"names": ", ".join(str(s) for s in foreign)}
                 }
             )
+
+    def start_url(self, key):
+        """The address the kiosk's browser opens: its key rides in the fragment,
+        which browsers never send to a server, so it stays out of access logs."""
+        return f"{self.get_absolute_url()}#key={key}"
+
+    def rotate_device_key(self):
+        """Give the kiosk a new device key, which replaces any old one; return it.
+
+        A queryset update, as the heartbeat's: ``updated_at`` and the content
+        version stay as curators left them."""
+        key = secrets.token_urlsafe(32)
+        self.device_key_hash = device_key_digest(key)
+        self.device_key_made_at = timezone.now()
+        Kiosk.objects.filter(pk=self.pk).update(
+            device_key_hash=self.device_key_hash,
+            device_key_made_at=self.device_key_made_at,
+        )
+        return key
+
+    def has_device_key(self, presented):
+        """Whether ``presented`` is the kiosk's key (compared in constant time)."""
+        if not self.device_key_hash or not presented:
+            return False
+        if len(presented) > DEVICE_KEY_MAX_LENGTH:
+            return False
+        return hmac.compare_digest(device_key_digest(presented), self.device_key_hash)
 
     def is_offline(self, now=None):
         since = (now or timezone.now()) - KIOSK_OFFLINE_AFTER

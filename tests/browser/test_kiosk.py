@@ -22,12 +22,16 @@ COUNTDOWN_SECONDS = 10
 
 @pytest.fixture(scope="module")
 def kiosk_site(site):
-    """The demo site with every kiosk picture made before a browser waits on one."""
+    """The demo site with every kiosk picture made before a browser waits on one,
+    and each kiosk's start address (with a device key made for these tests)."""
     for slug, _ in KIOSKS.values():
         with urllib.request.urlopen(
             f"{site.url}/kiosk/{slug}/precache.json", timeout=600
         ) as response:
             response.read()
+    slugs = [slug for slug, _ in KIOSKS.values()]
+    made = site.manage("rotate_kiosk_key", *slugs, "--base-url", site.url)
+    site.start_urls = dict(line.split(": ", 1) for line in made.splitlines())
     return site
 
 
@@ -46,6 +50,8 @@ def screen(browser, kiosk_site):
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.errors = errors
+        # What the kiosk's browser opens: the address with its key in the fragment.
+        page.start_url = kiosk_site.start_urls[slug]
         if clock:
             page.clock.install()
         return context, page, f"{kiosk_site.url}/kiosk/{slug}/"
@@ -109,7 +115,7 @@ def server_version(url):
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])
 def test_a_visitors_journey_and_the_idle_reset(screen, screenshot, orientation):
     context, page, home = screen(orientation)
-    page.goto(home)
+    page.goto(page.start_url)
     attract = page.locator(".attract")
     expect(attract).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "en")
@@ -268,8 +274,9 @@ def test_every_link_on_every_kiosk_page_stays_inside_the_kiosk(
 
 def test_the_kiosk_keeps_running_offline_after_a_first_load(screen, kiosk_site):
     context, page, home = screen("portrait", service_workers="allow", clock=False)
-    page.goto(home)
+    page.goto(page.start_url)
     wait_for_offline_copy(page)
+    assert page.url == home  # the key left the address bar at once
     page.reload()
     assert page.evaluate("Boolean(navigator.serviceWorker.controller)")
     reported = kiosk_site.shell(
@@ -301,7 +308,7 @@ def test_the_kiosk_keeps_running_offline_after_a_first_load(screen, kiosk_site):
 
 def test_a_publish_is_picked_up_at_the_next_idle_reset_not_before(screen, kiosk_site):
     context, page, home = screen("landscape", service_workers="allow")
-    page.goto(home)
+    page.goto(page.start_url)
     wait_for_offline_copy(page)
     page.locator(".attract").tap()
     tile = page.locator(".tile").first
@@ -342,7 +349,7 @@ def test_a_kiosk_taken_off_the_air_drops_its_offline_copy_at_the_reset(
     screen, kiosk_site
 ):
     context, page, home = screen("landscape", service_workers="allow")
-    page.goto(home)
+    page.goto(page.start_url)
     wait_for_offline_copy(page)
     # Saved as a curator would in the admin, so every cache hears of it.
     switch = (
@@ -398,3 +405,56 @@ def test_kiosk_pages_pass_axe(screen, screenshot, orientation, language):
     page.evaluate("document.querySelector('[data-idle]').hidden = false")
     result = Axe().run(page)
     assert result.violations_count == 0, ("idle", result.generate_report())
+
+
+def test_the_start_address_gives_the_screen_its_key_for_every_heartbeat(
+    screen, kiosk_site
+):
+    """A kiosk of its own, so no other test's heartbeat shares its rate limit."""
+    made = kiosk_site.shell(
+        "from exhibition.models import Kiosk; s9 = Kiosk.objects.get(slug='s9'); "
+        "k = Kiosk.objects.create(exhibition=s9.exhibition, slug='keyed', "
+        "name_en='Keyed', orientation='landscape'); k.sections.set(s9.sections.all()); "
+        "print(k.rotate_device_key())"
+    )
+    key = made.split()[-1]
+    home = f"{kiosk_site.url}/kiosk/keyed/"
+    seen = (
+        "from exhibition.models import Kiosk; k = Kiosk.objects.get(slug='keyed'); "
+        "print(k.last_seen is not None, k.reported_version or '-')"
+    )
+    try:
+        context, page, _ = screen("landscape")
+        beats = lambda request: request.url == home + "heartbeat"  # noqa: E731
+        with page.expect_response(beats) as first:
+            page.goto(f"{home}#key={key}")
+        assert first.value.status == 204
+        assert first.value.request.headers["x-kiosk-key"] == key
+        assert page.url == home
+        assert page.evaluate("localStorage.getItem('kiosk-key:/kiosk/keyed/')") == key
+        assert kiosk_site.shell(seen).split()[-2:] == ["True", page_version(page)]
+
+        # Kept across pages and the idle reset: the next minute's beat carries it
+        # too, and comes too soon after the first for the server to accept it.
+        page.locator(".attract").tap()
+        page.locator(".tile").first.tap()
+        expect(page.locator(".record")).to_be_visible()
+        with page.expect_response(beats) as second:
+            page.clock.run_for(61_000)
+        assert second.value.request.headers["x-kiosk-key"] == key
+        assert second.value.status == 429
+
+        # A screen opened without its start address has no key and stays silent.
+        _, stranger, _ = screen("landscape")
+        sent = []
+        stranger.on("request", lambda request: beats(request) and sent.append(1))
+        stranger.goto(home)
+        stranger.clock.run_for(61_000)
+        expect(stranger.locator(".attract")).to_be_visible()
+        assert sent == []
+        assert not page.errors and not stranger.errors
+    finally:
+        kiosk_site.shell(
+            "from exhibition.models import Kiosk; "
+            "Kiosk.objects.filter(slug='keyed').delete()"
+        )

@@ -23,3 +23,24 @@ def test_ensure_curator_prints_a_generated_password_once(monkeypatch, capsys):
     call_command("ensure_curator")
     assert "already exists" in capsys.readouterr().out
     assert get_user_model().objects.count() == 1
+
+
+def test_rotate_kiosk_key_prints_new_start_addresses_and_retires_the_old_keys(
+    capsys,
+):
+    from django.core.management import CommandError
+
+    from exhibition.models import Kiosk
+    from tests.factories import make_kiosk
+
+    first, second = make_kiosk(slug="s1"), make_kiosk(slug="s2")
+    old = first.rotate_device_key()
+    call_command("rotate_kiosk_key", "s1", "s2", base_url="https://museum.example/")
+    lines = dict(line.split(": ", 1) for line in capsys.readouterr().out.splitlines())
+    assert lines["s1"].startswith("https://museum.example/kiosk/s1/#key=")
+    keys = {slug: url.split("#key=")[1] for slug, url in lines.items()}
+    first = Kiosk.objects.get(pk=first.pk)
+    assert first.has_device_key(keys["s1"]) and not first.has_device_key(old)
+    assert Kiosk.objects.get(pk=second.pk).has_device_key(keys["s2"])
+    with pytest.raises(CommandError, match="nowhere"):
+        call_command("rotate_kiosk_key", "nowhere")

@@ -1,4 +1,5 @@
-// Kiosk screens: attract loop, idle reset, swipes, image zoom, offline copy, heartbeat.
+// Kiosk screens: attract loop, idle reset, swipes, image zoom, offline copy, heartbeat
+// (sent with the device key the start address gave the screen).
 // No inline code anywhere: the page's settings come from <body data-kiosk="{…}">.
 "use strict";
 
@@ -7,6 +8,19 @@
   const config = JSON.parse(document.body.dataset.kiosk || "{}");
   const home = new URL(config.home, location.href);
   const seconds = (n) => n * 1000;
+
+  // ---- Device key: given once in the start address (…/#key=…), then kept -------
+  // A fragment never reaches the server or its logs; the page drops it from the
+  // address at once and keeps the key in this kiosk's own storage.
+  const keyName = `kiosk-key:${home.pathname}`;
+  const givenKey = new URLSearchParams(location.hash.slice(1)).get("key");
+  if (givenKey) {
+    try { localStorage.setItem(keyName, givenKey); } catch (error) { /* storage off */ }
+    history.replaceState(history.state, "", location.pathname + location.search);
+  }
+  function deviceKey() {
+    try { return localStorage.getItem(keyName); } catch (error) { return null; }
+  }
 
   // ---- Locked down: no menus, selection, dragging or page zoom ----------------
   const block = (event) => event.preventDefault();
@@ -133,10 +147,13 @@
 
   function sendHeartbeat() {
     sessionStorage.setItem("kiosk-heartbeat", String(Date.now()));
+    // Without its key a screen cannot speak for the kiosk: the server would refuse.
+    const key = deviceKey();
+    if (!key) return;
     const uptime = Math.max(0, Math.round((Date.now() - started) / 1000));
     fetch(config.heartbeatUrl, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", [config.keyHeader]: key },
       body: JSON.stringify({ version: config.version, uptime }),
       cache: "no-store",
       keepalive: true,

@@ -21,6 +21,7 @@ from catalog.models import (
     Source,
     Status,
 )
+from catalog.transfer.columns import FORMULA_STARTS, field_columns
 from tests.factories import (
     cite,
     hang,
@@ -283,3 +284,94 @@ def test_an_export_older_than_a_curators_edit_cannot_overwrite_it(collection, tm
     )
     artifact.refresh_from_db()
     assert artifact.title_en == "Retitled by a curator after the export"
+
+
+# -- cells a spreadsheet would run as formulas (CSV injection) ----------------------
+
+# Every start a spreadsheet reads as a formula, and quotes: the escape's own character.
+HOSTILE_STARTS = ["=", "+", "-", "@", "\t", "\r", "'", "''", "'=", "'x"]
+
+
+def hostile(prefix, n):
+    return f'{prefix}HYPERLINK("https://evil.example/{n}","open")'
+
+
+def hostile_collection(prefix):
+    """An artifact with two images and a photograph whose every text column, image
+    text and citation locator starts with ``prefix``."""
+    counter = iter(range(1000))
+    # The import trims one-line cells (accession numbers, rooms) and the items of a
+    # list (image texts, locators): a leading tab or return cannot be kept there,
+    # escaped or not, so those get the prefix without its white space.
+    trimmed = prefix.strip()
+
+    def fill(obj, model):
+        for f in field_columns(model):
+            if f.choices or not isinstance(f, (models.CharField, models.TextField)):
+                continue
+            if isinstance(f, models.SlugField):
+                value = f"{prefix}slug-{next(counter)}" if prefix == "-" else None
+            elif not isinstance(f, models.TextField):
+                value = hostile(trimmed, next(counter))[: f.max_length]
+            else:
+                value = hostile(prefix, next(counter))
+            if value is not None:
+                setattr(obj, f.name, value)
+        obj.save()
+
+    source = make_source(key="archive")
+    artifact = make_artifact(
+        with_image=False, status=Status.DRAFT, year_from=-500, year_to=-400
+    )
+    fill(artifact, Artifact)
+    for position in (0, 1):
+        ArtifactImage.objects.create(
+            artifact=artifact,
+            image=uploaded_image(f"view-{position}.jpg", color=(position, 9, 9)),
+            position=position,
+            **{
+                name: hostile(trimmed, next(counter))
+                for name in ("alt_text_en", "alt_text_zh_hans")
+                + ("caption_en", "caption_zh_hans")
+            },
+        )
+    cite(artifact, source, hostile(trimmed, next(counter)))
+    photograph = make_photograph(status=Status.DRAFT)
+    fill(photograph, Photograph)
+    cite(photograph, source, hostile(trimmed, next(counter)))
+
+
+@pytest.mark.parametrize("prefix", HOSTILE_STARTS, ids=repr)
+def test_formula_cells_are_neutralised_and_come_back_exactly(prefix, tmp_path):
+    hostile_collection(prefix)
+    before = collection_state()
+    texts = [
+        value
+        for record in (*before["artifacts"].values(), *before["photographs"].values())
+        for value in record.values()
+        if isinstance(value, str)
+    ]
+    assert sum(value.startswith(prefix) for value in texts) >= 30
+    call_command("export_collection", tmp_path, stdout=StringIO())
+
+    with (tmp_path / "collection.csv").open(encoding="utf-8-sig", newline="") as f:
+        cells = [cell for row in csv.reader(f) for cell in row]
+    formulas = [cell for cell in cells if cell.startswith(FORMULA_STARTS)]
+    assert formulas == []
+    assert any(cell.startswith("'") for cell in cells)
+
+    empty_the_catalogue()
+    problems = StringIO()
+    try:
+        call_command(
+            "import_collection",
+            tmp_path / "collection.csv",
+            images=tmp_path / "images",
+            stdout=StringIO(),
+            stderr=problems,
+        )
+    except CommandError:
+        pytest.fail(problems.getvalue())
+    after = collection_state()
+    for part in before:
+        assert after[part] == before[part], part

@@ -601,3 +601,16 @@ def test_unknown_keys_and_references_in_collection_json_are_reported(world, imag
         ),
     }, found
     assert nothing_written()
+
+
+def test_the_exports_formula_escape_is_undone_and_a_typed_quote_kept(world, images):
+    rows = [
+        {**ARTIFACT, "title_en": "'=SUM(A1)", "description_en": "'Tis a quote"},
+        {**PHOTOGRAPH, "title_en": "''=quoted", "caption_en": "'-500"},
+    ]
+    report = run(csv_bytes(rows), images)
+    assert report.ok, report.problems
+    artifact = Artifact.objects.get(accession_number="IMP-1")
+    assert (artifact.title_en, artifact.description_en) == ("=SUM(A1)", "'Tis a quote")
+    photograph = Photograph.objects.get(slug="snow-1936")
+    assert (photograph.title_en, photograph.caption_en) == ("'=quoted", "-500")
