@@ -309,6 +309,8 @@ def hostile_collection(prefix):
         for f in field_columns(model):
             if f.choices or not isinstance(f, (models.CharField, models.TextField)):
                 continue
+            if isinstance(f, models.URLField):
+                continue  # a formula is no URL: the import rightly refuses it
             if isinstance(f, models.SlugField):
                 value = f"{prefix}slug-{next(counter)}" if prefix == "-" else None
             elif not isinstance(f, models.TextField):
