@@ -1,6 +1,8 @@
 """What the import looks up once per chunk of rows instead of once per row: the
 records the rows match, the slugs already taken, and what those records link to."""
 
+import copy
+import functools
 from pathlib import PurePosixPath
 
 from django.contrib.contenttypes.models import ContentType
@@ -8,6 +10,18 @@ from django.utils.text import slugify
 
 from catalog.models import Artifact, Citation, Photograph
 from catalog.transfer.columns import KINDS, split_list
+
+
+@functools.cache
+def blank_record(model):
+    return model()
+
+
+def new_record(model):
+    """A new, unsaved record with every field at its default: a copy of one made
+    once, since making each anew costs modeltranslation a switch of language per
+    translated field (a millisecond a record)."""
+    return copy.copy(blank_record(model))
 
 
 def default_slug(model, values, cells):

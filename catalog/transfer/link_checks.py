@@ -11,8 +11,8 @@ from catalog.models import (
     Photograph,
     Status,
 )
-from catalog.transfer.columns import split_list, translated_names
-from catalog.transfer.values import INVALID
+from catalog.transfer.columns import LANGUAGE_SUFFIXES, split_list, translated_names
+from catalog.transfer.values import INVALID, snapshot
 
 
 class LinkChecks:
@@ -160,6 +160,8 @@ class LinkChecks:
             )
         if not self.validating:
             return  # written after a check that found nothing: do not check twice
+        if not row.created and snapshot(record) == row.before:
+            return  # the row changes no field: the model would judge the catalogue
         errors = self.model_errors(row)
         # This row's problems so far: the file's earlier rows cannot clash.
         mine = self.report.problems[self.row_problems :]
@@ -178,7 +180,10 @@ class LinkChecks:
         unique field: links come from lookups of existing rows, and the one unique
         field a row can clash on (an artifact's slug) was looked up for the chunk."""
         record = row.record
-        exclude = {"image"}
+        # The untranslated names read a language's column with fallbacks: a
+        # required one is blank only when every language is (checked below).
+        base = translated_names(row.model)
+        exclude = {"image", *base}
         for f in record._meta.concrete_fields:
             if f.is_relation and getattr(record, f.attname) is not None:
                 exclude.add(f.name)  # a term or user the lookups found
@@ -194,6 +199,14 @@ class LinkChecks:
             record.clean()
         except ValidationError as error:
             errors = error.update_error_dict(errors)
+        for name in sorted(base):
+            f = record._meta.get_field(name)
+            values = (
+                record.__dict__.get(f"{name}_{lang}") for lang in LANGUAGE_SUFFIXES
+            )
+            if not f.blank and all(value in f.empty_values for value in values):
+                blank = ValidationError(f.error_messages["blank"], code="blank")
+                errors.setdefault(name, []).append(blank)
         slug = record.slug
         if row.model is Artifact and slug and "slug" not in errors:
             owner = self.existing.artifact_slug_owner(slug)

@@ -18,7 +18,7 @@ from catalog.models import (
     Photograph,
     Source,
 )
-from catalog.transfer.batches import default_slug
+from catalog.transfer.batches import default_slug, new_record
 from catalog.transfer.columns import (
     FALSE,
     KINDS,
@@ -269,7 +269,7 @@ class RowChecks:
             values.pop("slug", None)
             if created:
                 values["slug"] = self.default_slug(model, values, cells)
-        return (model() if created else record), created
+        return (new_record(model) if created else record), created
 
     default_slug = staticmethod(default_slug)
 
