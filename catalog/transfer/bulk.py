@@ -1,10 +1,11 @@
 """Writing a chunk of imported records in bulk: the records, their people and
-citations, and their history rows (django-simple-history's own bulk writer, plus
-the historical people links it leaves out)."""
+citations, and their history rows (as django-simple-history writes them, with the
+historical people links its own bulk writer leaves out)."""
 
 from django.contrib.contenttypes.models import ContentType
 
-from catalog.models import Citation
+from catalog.models import Artifact, Citation
+from catalog.transfer.inserts import insert_history, insert_records
 from catalog.transfer.values import snapshot
 
 BATCH = 500
@@ -13,7 +14,8 @@ BATCH = 500
 def bulk_save(model, rows, now):
     """Insert the new records, update the changed ones (only the changed fields)."""
     new = [row.record for row in rows if row.created]
-    model.objects.bulk_create(new, batch_size=BATCH)
+    key = "accession_number" if model is Artifact else "slug"
+    insert_records(model, new, now, key)
     changed = [row for row in rows if row.changed and not row.created]
     if not changed:
         return
@@ -95,21 +97,12 @@ def write_history(model, rows, user, now):
     """One history row per new or changed record, "imported" by ``user``, with the
     people it links to after the import (as a save and a change of people would)."""
     kept = [row for row in rows if row.changed or row.people_changed]
-    entries = []
-    for update, objs in (
-        (False, [row.record for row in kept if row.created]),
-        (True, [row.record for row in kept if not row.created]),
-    ):
-        if objs:
-            entries += model.history.bulk_history_create(
-                objs,
-                batch_size=BATCH,
-                update=update,
-                default_user=user,
-                default_change_reason="imported",
-                default_date=now,
-            )
-    by_record = {entry.id: entry for entry in entries}
+    by_record = insert_history(
+        model, [row.record for row in kept if row.created], "+", user, now
+    )
+    by_record |= insert_history(
+        model, [row.record for row in kept if not row.created], "~", user, now
+    )
     name = model._meta.model_name
     people_history = model.history.model._meta.get_field(
         f"historical{name}_people"
@@ -118,7 +111,7 @@ def write_history(model, rows, user, now):
         [
             people_history(
                 id=row_pk,
-                history=by_record[row.record.pk],
+                history_id=by_record[row.record.pk],
                 person_id=person_pk,
                 **{f"{name}_id": row.record.pk},
             )
