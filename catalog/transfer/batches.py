@@ -67,13 +67,18 @@ class Existing:
                     slugs.add(slug)
         self.records = {}
         self.asked = {(model, key) for model, found in keys.items() for key in found}
-        for record in Artifact.objects.filter(accession_number__in=keys[Artifact]):
+        # Each lookup is ordered by the key it looks up: SQLite then searches that
+        # key's index (ordered otherwise, it scanned the table: seconds a chunk).
+        artifacts = Artifact.objects.filter(accession_number__in=keys[Artifact])
+        for record in artifacts.order_by("accession_number"):
             self.records[(Artifact, record.accession_number)] = record
-        for record in Photograph.objects.filter(slug__in=keys[Photograph]):
+        for record in Photograph.objects.filter(slug__in=keys[Photograph]).order_by(
+            "slug"
+        ):
             self.records[(Photograph, record.slug)] = record
         self.slugs_asked = slugs
         self.slug_owners = dict(
-            Artifact.objects.filter(slug__in=slugs).values_list("slug", "pk")
+            Artifact.objects.filter(slug__in=slugs).order_by().values_list("slug", "pk")
         )
 
     def record(self, model, key):

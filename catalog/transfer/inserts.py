@@ -110,7 +110,8 @@ def insert_records(model, records, now, key):
         [values(columns, record) for record in records],
     )
     keys = [getattr(record, key) for record in records]
-    pks = dict(model.objects.filter(**{f"{key}__in": keys}).values_list(key, "pk"))
+    found = model.objects.filter(**{f"{key}__in": keys}).order_by(key)
+    pks = dict(found.values_list(key, "pk"))
     for record in records:
         record.pk = pks[getattr(record, key)]
         record._state.adding = False
@@ -139,4 +140,4 @@ def insert_history(model, records, history_type, user, now):
     written = history.objects.filter(
         history_date=now, id__in=[record.pk for record in records]
     )
-    return dict(written.values_list("id", "history_id"))
+    return dict(written.order_by().values_list("id", "history_id"))

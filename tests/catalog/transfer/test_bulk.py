@@ -1,9 +1,15 @@
 """A large import in bulk: a fixed number of queries per chunk of rows, one history
 row per record, unchanged rows left alone, one notice of everything written."""
 
+import re
+from io import StringIO
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from catalog.models import Artifact, Citation, ObjectType
 from catalog.transfer import importer
@@ -184,3 +190,22 @@ def test_a_row_without_a_title_in_any_language_is_refused(world):
     assert [(p.row, p.column, p.message) for p in report.problems] == [
         (2, "title_en", "This field cannot be blank.")
     ]
+
+
+def test_the_command_shows_rows_per_second_and_time_left(world, tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_bytes(csv_bytes(rows(3)))
+    err = StringIO()
+    call_command("import_collection", path, stdout=StringIO(), stderr=err)
+    assert re.search(r"checking \[#+\] 3/3 [\d,]+ rows/s, 0 s left", err.getvalue())
+    assert re.search(r"importing \[#+\] 3/3 [\d,]+ rows/s", err.getvalue())
+
+
+def test_the_admin_page_shows_rows_per_second(curator_client, world):
+    response = curator_client.post(
+        reverse("admin:catalog_collectionimport_changelist"),
+        {"csv_file": SimpleUploadedFile("rows.csv", csv_bytes(rows(3)))},
+    )
+    page = b"".join(response.streaming_content).decode()
+    assert re.search(r"Importing 3 / 3 · [\d,]+ rows per second</div>", page), page
+    assert Artifact.objects.count() == 3
