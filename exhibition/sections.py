@@ -52,6 +52,105 @@ class Sections:
                     section=section, position=(last or 0) + 1, **{kind: record}
                 )
 
+    def resolve_many(self, values):
+        """As ``resolve`` for each value, from one query of every section (a
+        museum has dozens or hundreds, an import may name them a million times)."""
+        from exhibition.models import Section
+
+        sections = list(
+            Section.objects.order_by("exhibition__pk", "position", "pk").values_list(
+                "pk", "exhibition__slug", "slug", "title_en", "title_zh_hans"
+            )
+        )
+        found = {}
+        for value in values:
+            exhibition, name = value.split("/", 1) if "/" in value else (None, value)
+            match = next(
+                (
+                    pk
+                    for pk, in_exhibition, slug, title_en, title_zh in sections
+                    if (exhibition is None or in_exhibition == exhibition)
+                    and (
+                        slug == name
+                        or (title_en or "").lower() == name.lower()
+                        or title_zh == name
+                    )
+                ),
+                None,
+            )
+            found[value] = match
+        chosen = Section.objects.in_bulk([pk for pk in found.values() if pk])
+        return {value: chosen.get(pk) for value, pk in found.items()}
+
+    def unplaced(self, placements):
+        placed = self._placed(placements)
+        return [
+            record
+            for record, sections in placements
+            if any(self._key(section, record) not in placed for section in sections)
+        ]
+
+    def place_all(self, placements):
+        """``place`` for many records in three queries."""
+        from django.db.models import Max
+
+        from exhibition.models import SectionItem
+
+        placed = self._placed(placements)
+        sections = {section.pk for _record, wanted in placements for section in wanted}
+        last = dict(
+            SectionItem.objects.filter(section__in=sections)
+            .order_by()
+            .values("section")
+            .annotate(last=Max("position"))
+            .values_list("section", "last")
+        )
+        new = []
+        for record, wanted in placements:
+            for section in wanted:
+                key = self._key(section, record)
+                if key in placed:
+                    continue
+                placed.add(key)
+                last[section.pk] = (last.get(section.pk) or 0) + 1
+                new.append(
+                    SectionItem(
+                        section=section,
+                        position=last[section.pk],
+                        **{record._meta.model_name: record},
+                    )
+                )
+        SectionItem.objects.bulk_create(new, batch_size=500)
+
+    @staticmethod
+    def _key(section, record):
+        return (section.pk, record._meta.model_name, record.pk)
+
+    def _placed(self, placements):
+        """Which (section, kind, record) of ``placements`` exist, in one query."""
+        from django.db.models import Q
+
+        from exhibition.models import SectionItem
+
+        by_kind = {}
+        sections = set()
+        for record, wanted in placements:
+            by_kind.setdefault(record._meta.model_name, set()).add(record.pk)
+            sections |= {section.pk for section in wanted}
+        where = Q()
+        for kind, pks in by_kind.items():
+            where |= Q(**{f"{kind}__in": pks})
+        placed = set()
+        rows = SectionItem.objects.filter(where, section__in=sections).values_list(
+            "section", "artifact", "photograph"
+        )
+        for section, artifact, photograph in rows:
+            if artifact is not None:
+                placed.add((section, "artifact", artifact))
+            if photograph is not None:
+                placed.add((section, "photograph", photograph))
+        return placed
+
     def slugs_for(self, record):
         """Bare slugs, but "<exhibition>/<section>" where another exhibition has a
         section of the same slug (a bare slug would mean the oldest one's)."""

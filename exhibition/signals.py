@@ -4,6 +4,7 @@ keep a kiosk to its own exhibition's sections."""
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from catalog.transfer.writing import records_imported
 from exhibition.page_cache import bump_version
 
 # Bookkeeping models whose changes never alter what visitors see.
@@ -25,6 +26,7 @@ def watched_models():
 
 
 def connect():
+    records_imported.connect(bump_version, dispatch_uid="bump-import")
     for model in watched_models():
         post_save.connect(
             bump_version,

@@ -12,6 +12,7 @@ from django.http import StreamingHttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -183,8 +184,11 @@ class CollectionImportAdmin(ToolAdmin):
         if form.cleaned_data["extras"]:
             extras = form.cleaned_data["extras"].read()
         image_folder = ImageFolder(images)
+        # On disk, not in memory: the import reads it twice, a chunk at a time.
+        rows = folder / "rows.csv"
+        save_upload(form.cleaned_data["csv_file"], rows)
         job = importer.CollectionImport(
-            form.cleaned_data["csv_file"].read(),
+            rows,
             image_folder,
             extras=extras,
             sections=importer.registered_sections(),
@@ -199,8 +203,8 @@ class CollectionImportAdmin(ToolAdmin):
         def stream():
             try:
                 yield head
-                for done, total, phase in job.steps(form.cleaned_data["dry_run"]):
-                    yield progress_html(done, total, phase)
+                for step in job.steps(form.cleaned_data["dry_run"]):
+                    yield progress_html(step)
                 yield render_to_string(
                     "admin/catalog/import_result.html",
                     {**context, "report": job.report},
@@ -222,15 +226,25 @@ class CollectionImportAdmin(ToolAdmin):
 PHASES = {"checking": _("Checking rows"), "importing": _("Importing")}
 
 
-def progress_html(done, total, phase):
+def progress_html(step):
+    """One streamed step: a bar, the rows done, their rate and the time left."""
+    rate = number_format(round(step.rate), force_grouping=True)
+    if step.done < step.total:
+        minutes, seconds = divmod(round(step.left), 60)
+        speed = gettext(
+            "%(rate)s rows per second, about %(minutes)s min %(seconds)s s left"
+        ) % {"rate": rate, "minutes": minutes, "seconds": seconds}
+    else:
+        speed = gettext("%(rate)s rows per second") % {"rate": rate}
     return format_html(
         '<div class="import-step"><progress max="{}" value="{}"></progress> '
-        "{} {} / {}</div>\n",
-        total,
-        done,
-        PHASES[phase],
-        done,
-        total,
+        "{} {} / {} · {}</div>\n",
+        step.total,
+        step.done,
+        PHASES[step.phase],
+        step.done,
+        step.total,
+        speed,
     )
 
 

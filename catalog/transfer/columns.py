@@ -1,5 +1,6 @@
 """The CSV's columns and cell formats: which fields, which languages, lists."""
 
+import functools
 import hashlib
 import re
 
@@ -19,7 +20,9 @@ SKIPPED_FIELDS = {"id", "created_at", "updated_at", "image", "portrait"}
 LIST_SEPARATOR = re.compile(r"(?<!\\)\|")
 TRUE = {"1", "true", "yes", "y", "x", "是", "✓"}
 FALSE = {"", "0", "false", "no", "n", "否"}
-PROGRESS_EVERY = 10
+# Rows checked and written together: one query per chunk for each lookup and write,
+# and never more than one chunk's records in memory.
+CHUNK_ROWS = 500
 # When the record was last changed, as exported: an import refuses to overwrite a
 # record someone changed after the export (an empty cell overwrites knowingly).
 VERSION_COLUMN = "version"
@@ -33,23 +36,28 @@ OUTCOMES = {
 }
 
 
+# Models and their translated fields are fixed once Django has started: computed
+# once, not for every cell of every row.
+@functools.cache
 def translated_names(model):
     options = translator.get_options_for_model(model)
-    return set(options.all_fields)
+    return frozenset(options.all_fields)
 
 
+@functools.cache
 def field_columns(model):
     """The model's fields that are CSV columns, in model order."""
     base = translated_names(model)
-    return [
+    return tuple(
         f
         for f in model._meta.concrete_fields
         if f.name not in SKIPPED_FIELDS
         and f.name not in base
         and f.name not in ("width", "height")
-    ]
+    )
 
 
+@functools.cache
 def columns():
     """Every column, in the order the exporter writes them."""
     names = ["kind"]
@@ -66,7 +74,7 @@ def columns():
         "image_caption_zh_hans",
         VERSION_COLUMN,
     ]
-    return names
+    return tuple(names)
 
 
 def split_list(value):

@@ -13,29 +13,41 @@ pass a ``sections`` directory (see ``SectionDirectory``); the exhibition app
 registers one at start-up.
 """
 
+from collections import Counter, defaultdict
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, reset_queries, transaction
 
-from catalog.transfer.columns import PROGRESS_EVERY
+from catalog.models import Source
+from catalog.transfer.batches import Existing, Links
+from catalog.transfer.columns import CHUNK_ROWS, KINDS, split_list
+from catalog.transfer.csv_file import Clock, CsvFile, ImportFileError, Progress
 from catalog.transfer.images import ImageFolder
 from catalog.transfer.link_checks import LinkChecks
 from catalog.transfer.row_checks import RowChecks
-from catalog.transfer.rows import ImportFileError, Problem, Report, read_rows
+from catalog.transfer.rows import Problem, Report
 from catalog.transfer.sections import registered_sections
-from catalog.transfer.writing import Writing
+from catalog.transfer.values import snapshot
+from catalog.transfer.writing import Writing, records_imported
 
 __all__ = [
     "CollectionImport",
     "ImageFolder",
     "ImportFileError",
+    "Progress",
     "read_extras",
+    "records_imported",
     "registered_sections",
 ]
 
 
 class CollectionImport(RowChecks, LinkChecks, Writing):
-    """Validate, then write. Iterate ``steps()`` for progress; read ``report``."""
+    """Validate, then write. Iterate ``steps()`` for progress; read ``report``.
+
+    The CSV is read twice, a chunk of rows at a time, and never held whole: once
+    to check every row (and to note which rows would change anything), then, if
+    nothing is wrong, in one transaction to write the rows that change something.
+    """
 
     def __init__(
         self,
@@ -47,26 +59,32 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
         user=None,
         create_terms=False,
     ):
-        """``extras``: the content of ``collection.json``, parsed or as bytes;
-        ``create_terms``: make the object types and nationalities the files name
-        that the catalogue lacks, instead of reporting them."""
+        """``csv_data``: the CSV as bytes or a path; ``extras``: the content of
+        ``collection.json``, parsed or as bytes; ``create_terms``: make the object
+        types and nationalities the files name that the catalogue lacks, instead
+        of reporting them."""
         self.create_terms = create_terms
-        self.csv_data = csv_data
+        self.csv = CsvFile(csv_data)
         self.images = images if isinstance(images, ImageFolder) else ImageFolder(images)
         self.extras = extras
         self.sections = sections
         self.user = user
         self.report = Report()
-        self.rows = []
+        self.validating = True
+        self.to_write = set()  # numbers of the rows that change something
+        self.unchanged = Counter()
+        self.written = defaultdict(list)  # model → pks of records it wrote
+        self._image_errors = {}
+        self.section_cache = {}
         self.file_part = None  # exhibitions in collection.json, once read
-        self._image_cache = {}
+        self.provided = {kind: set() for kind in KINDS}  # identifiers the CSV brings
 
-    # progress: (done, total, phase) tuples; phase is "checking" or "importing"
     def steps(self, dry_run=False):
+        """``Progress`` after each chunk: "checking" every row, then "importing"."""
         self.report.dry_run = dry_run
         self.check_extras()
         try:
-            header, raw_rows = read_rows(self.csv_data)
+            header = self.csv.scan()
         except ImportFileError as error:
             self.report.problems.append(Problem(1, "", str(error)))
             return
@@ -75,44 +93,118 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
         if len(self.report.problems) > extras_problems:
             return
         self.load_lookups()
-        total = len(raw_rows)
-        for index, raw in enumerate(raw_rows):
-            self.check_row(index + 2, dict(zip(header, raw, strict=False)))
-            if index % PROGRESS_EVERY == 0 or index + 1 == total:
-                yield index + 1, total, "checking"
+        planned = Counter()
+        clock = Clock("checking", self.csv.total)
+        for chunk in self.csv.chunks(CHUNK_ROWS):
+            for row in self.check_chunk(chunk):
+                planned[(row.kind, "to create" if row.created else "to update")] += 1
+            yield clock.advance(len(chunk))
         self.check_duplicates()
         if self.file_part is not None:
             self.check_file_part()
         if self.report.problems or dry_run:
-            for row in self.rows:
-                self.report.counts[
-                    (row.kind, "to create" if row.created else "to update")
-                ] += 1
+            self.report.counts.update(planned)
             if self.file_part is not None:
                 self.report.counts.update(self.file_part.counts())
             return
         with transaction.atomic():
-            self.object_types.save_new()
-            self.nationalities.save_new()
-            self.write_extras()
-            if self.file_part is not None:
-                self.file_part.write()
-            for index, row in enumerate(self.rows):
-                self.write_row(row)
-                if index % PROGRESS_EVERY == 0 or index + 1 == len(self.rows):
-                    yield index + 1, len(self.rows), "importing"
-            if self.file_part is not None:
-                self.file_part.place()
-                self.report.counts.update(self.file_part.counts())
+            yield from self.write_all()
+
+    def check_chunk(self, chunk):
+        """Check one chunk's rows; note those that would change something."""
+        forget_queries()
+        self.existing = Existing(chunk)
+        self.find_sections(chunk)
+        rows = []
+        for number, cells in chunk:
+            row = self.check_row(number, cells)
+            if row is not None:
+                self.remember_slug(row)
+                rows.append(row)
+                identifier = "accession_number" if row.kind == "artifact" else "slug"
+                self.provided[row.kind].add(getattr(row.record, identifier))
+        if not self.report.problems:
+            self.plan(rows)
+        return rows
+
+    def find_sections(self, chunk):
+        """Resolve the chunk's section names not seen before, together."""
+        if self.sections is None:
+            return
+        names = {
+            name
+            for _number, cells in chunk
+            for name in split_list(cells.get("sections") or "")
+        }
+        names -= set(self.section_cache)
+        if names:
+            self.section_cache.update(self.sections.resolve_many(sorted(names)))
+
+    def plan(self, rows):
+        """Which rows change anything: new, other fields, people, citations,
+        sections, or images (whose files are compared only when written)."""
+        unplaced = set()
+        placements = [(r.record, r.sections) for r in rows if r.sections and r.before]
+        if placements and self.sections is not None:
+            unplaced = {id(record) for record in self.sections.unplaced(placements)}
+        for model in KINDS.values():
+            mine = [row for row in rows if row.model is model]
+            links = Links(model, [row.record.pk for row in mine if not row.created])
+            for row in mine:
+                if (
+                    row.created
+                    or row.images
+                    or id(row.record) in unplaced
+                    or row.before != snapshot(row.record)
+                    or links.people_differ(row)
+                    or links.citations_differ(row)
+                ):
+                    self.to_write.add(row.number)
+                else:
+                    self.unchanged[row.kind] += 1
+
+    def write_all(self):
+        self.object_types.save_new()
+        self.nationalities.save_new()
+        self.write_extras()
+        if self.file_part is not None:
+            self.file_part.write()  # before the rows, which may hang in its sections
+        self.source_pks = dict(Source.objects.values_list("key", "pk"))
+        self.validating = False
+        self.seen.clear()  # the same rows again, not duplicates
+        for kind, count in self.unchanged.items():
+            self.report.counts[(kind, "unchanged")] += count
+        clock = Clock("importing", self.csv.total)
+        if self.to_write:
+            for chunk in self.csv.chunks(CHUNK_ROWS):
+                forget_queries()
+                wanted = [(n, cells) for n, cells in chunk if n in self.to_write]
+                if wanted:
+                    self.existing = Existing(wanted)
+                    rows = [self.check_row(number, cells) for number, cells in wanted]
+                    self.write_chunk([row for row in rows if row is not None])
+                yield clock.advance(len(chunk))
+        else:
+            yield clock.advance(self.csv.total)
+        if self.report.problems:  # the catalogue changed while the import ran
+            transaction.set_rollback(True)
+            self.report.counts.clear()
+            return
+        if self.file_part is not None:
+            self.file_part.place()
+            self.report.counts.update(self.file_part.counts())
+        self.after_writing(dict(self.written))
+
+    def after_writing(self, written):
+        """Every row is written (``written``: model → pks of the records created or
+        changed): the one place for follow-ups in bulk, e.g. a search index. The
+        page cache hears of it through the ``records_imported`` signal."""
+        records_imported.send(sender=type(self), written=written)
 
     def check_file_part(self):
         """The exhibitions' references to records the CSV brings or the catalogue
         has; and how the report names what the part writes."""
-        provided = {"artifact": set(), "photograph": set()}
-        for row in self.rows:
-            identifier = "accession_number" if row.kind == "artifact" else "slug"
-            provided[row.kind].add(getattr(row.record, identifier))
-        self.report.problems += self.file_part.check_records(provided)
+        self.report.problems += self.file_part.check_records(self.provided)
         self.report.kind_names.update(self.file_part.kind_names())
 
     def run(self, dry_run=False):
@@ -122,6 +214,14 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
 
     def problem(self, row, column, message):
         self.report.problems.append(Problem(row, column, str(message)))
+
+
+def forget_queries():
+    """With DEBUG on, Django keeps the SQL of the last 9,000 queries; a bulk insert's
+    SQL carries a whole chunk of text. Keep one chunk's, unless a test is counting
+    queries (it forces the debug cursor and reads the log itself)."""
+    if not connection.force_debug_cursor:
+        reset_queries()
 
 
 def read_extras(csv_path):

@@ -11,7 +11,8 @@ from catalog.models import (
     Photograph,
     Status,
 )
-from catalog.transfer.columns import split_list, translated_names
+from catalog.transfer.columns import LANGUAGE_SUFFIXES, split_list, translated_names
+from catalog.transfer.values import INVALID, snapshot
 
 
 class LinkChecks:
@@ -41,7 +42,10 @@ class LinkChecks:
         found = []
         for name in names:
             section = self.file_part and self.file_part.resolve(name)
-            section = section or self.sections.resolve(name)
+            if section is None:
+                if name not in self.section_cache:
+                    self.section_cache[name] = self.sections.resolve(name)
+                section = self.section_cache[name]
             if section is None:
                 self.problem(
                     number,
@@ -68,38 +72,38 @@ class LinkChecks:
         return found
 
     def load_image(self, number, column, name):
-        """The checked bytes of image ``name``, or None after reporting why not."""
-        data, error = self._cached_image(name)
+        """Image ``name`` for the row: its bytes when writing, None when checking;
+        ``INVALID`` after reporting why it cannot be used."""
+        error = self.image_error(name)
         if error:
             self.problem(number, column, error)
-            return None
-        return data
+            return INVALID
+        if self.validating:
+            return None  # checked; read again only when written
+        return self.images.read(self.images.find(name))
 
     def image_error(self, name):
-        """Why image ``name`` cannot be used, or None."""
-        return self._cached_image(name)[1]
+        """Why image ``name`` cannot be used, or None (only the verdict is kept:
+        the bytes of every image of a large import would not fit in memory)."""
+        if name not in self._image_errors:
+            self._image_errors[name] = self._check_image(name)
+        return self._image_errors[name]
 
-    def _cached_image(self, name):
-        if name not in self._image_cache:
-            self._image_cache[name] = self._read_image(name)
-        return self._image_cache[name]
-
-    def _read_image(self, name):
+    def _check_image(self, name):
         where = self.images.find(name)
         if where is None:
-            return None, _("Missing image “%(name)s”: no such file.") % {"name": name}
+            return _("Missing image “%(name)s”: no such file.") % {"name": name}
         if self.images.size(where) > settings.IMAGE_MAX_BYTES:
-            return None, _("Image “%(name)s” is too large.") % {"name": name}
-        data = self.images.read(where)
-        upload = ContentFile(data, name=name)
+            return _("Image “%(name)s” is too large.") % {"name": name}
+        upload = ContentFile(self.images.read(where), name=name)
         try:
             validate_image_file(upload)
         except ValidationError as error:
-            return None, _("Broken image “%(name)s”: %(error)s") % {
+            return _("Broken image “%(name)s”: %(error)s") % {
                 "name": name,
                 "error": " ".join(error.messages),
             }
-        return data, None
+        return None
 
     def check_images(self, number, row, cells):
         names = split_list(cells.get("images", ""))
@@ -112,7 +116,7 @@ class LinkChecks:
             row.images = []
             for name in names:
                 data = self.load_image(number, "images", name)
-                if data is not None:
+                if data is not INVALID:
                     row.images.append((name, data))
         if row.model is Artifact:
             row.image_text = {}
@@ -156,19 +160,62 @@ class LinkChecks:
             self.problem(
                 number, "year_to", _("The latest year is before the earliest.")
             )
+        if not self.validating:
+            return  # written after a check that found nothing: do not check twice
+        if not row.created and snapshot(record) == row.before:
+            return  # the row changes no field: the model would judge the catalogue
+        errors = self.model_errors(row)
+        # This row's problems so far: the file's earlier rows cannot clash.
+        mine = self.report.problems[self.row_problems :]
+        reported = {(p.row, p.column) for p in mine}
+        for name, messages in errors.items():
+            column = name
+            if name in translated_names(row.model):
+                column = f"{name}_en"
+            if (number, column) in reported:
+                continue  # already explained, e.g. an unknown choice
+            for message in messages:
+                self.problem(number, column, message)
+
+    def model_errors(self, row):
+        """What ``full_clean`` would find, without its query per link and per
+        unique field: links come from lookups of existing rows, and the one unique
+        field a row can clash on (an artifact's slug) was looked up for the chunk."""
+        record = row.record
+        # The untranslated names read a language's column with fallbacks: a
+        # required one is blank only when every language is (checked below).
+        base = translated_names(row.model)
+        exclude = {"image", *base}
+        for f in record._meta.concrete_fields:
+            if f.is_relation and getattr(record, f.attname) is not None:
+                exclude.add(f.name)  # a term or user the lookups found
+        term = record._state.fields_cache.get("object_type")
+        if term is not None and term.pk is None:
+            exclude.add("object_type")  # a term the import will create
+        errors = {}
         try:
-            exclude = ["image"]
-            term = record._state.fields_cache.get("object_type")
-            if term is not None and term.pk is None:
-                exclude.append("object_type")  # a term the import will create
-            record.full_clean(exclude=exclude, validate_constraints=False)
+            record.clean_fields(exclude=exclude)
         except ValidationError as error:
-            reported = {(p.row, p.column) for p in self.report.problems}
-            for name, messages in error.message_dict.items():
-                column = name
-                if name in translated_names(row.model):
-                    column = f"{name}_en"
-                if (number, column) in reported:
-                    continue  # already explained, e.g. an unknown choice
-                for message in messages:
-                    self.problem(number, column, message)
+            errors = error.update_error_dict(errors)
+        try:
+            record.clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for name in sorted(base):
+            f = record._meta.get_field(name)
+            values = (
+                record.__dict__.get(f"{name}_{lang}") for lang in LANGUAGE_SUFFIXES
+            )
+            if not f.blank and all(value in f.empty_values for value in values):
+                blank = ValidationError(f.error_messages["blank"], code="blank")
+                errors.setdefault(name, []).append(blank)
+        slug = record.slug
+        if row.model is Artifact and slug and "slug" not in errors:
+            owner = self.existing.artifact_slug_owner(slug)
+            if owner is not None and owner != record.pk:
+                error = record.unique_error_message(Artifact, ("slug",))
+                errors["slug"] = list(ValidationError([error]).messages)
+        return {
+            name: [str(m) for m in ValidationError(messages).messages]
+            for name, messages in errors.items()
+        }

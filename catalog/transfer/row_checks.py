@@ -1,14 +1,13 @@
 """Checking each CSV row: its cells, the record it matches, duplicates."""
 
+import functools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import datetime
-from pathlib import PurePosixPath
 
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from catalog.models import (
@@ -19,6 +18,7 @@ from catalog.models import (
     Photograph,
     Source,
 )
+from catalog.transfer.batches import default_slug, new_record
 from catalog.transfer.columns import (
     FALSE,
     KINDS,
@@ -26,13 +26,34 @@ from catalog.transfer.columns import (
     WORKFLOW_USERS,
     columns,
     field_columns,
-    split_list,
 )
 from catalog.transfer.json_checks import ExtrasCheck
 from catalog.transfer.json_file import parse_extras
 from catalog.transfer.rows import Row
 from catalog.transfer.terms import TermLookup
-from catalog.transfer.values import INVALID
+from catalog.transfer.values import INVALID, snapshot
+
+LINK_COLUMNS = {"kind", "people", "sections", "citations", "images", "version"}
+
+
+@functools.cache
+def applies(model, name):
+    """Whether column ``name`` is used for a record of ``model``."""
+    if name in LINK_COLUMNS:
+        return True
+    if name.startswith("image_caption_"):
+        return model is Artifact
+    if name.startswith("alt_text_"):
+        return True
+    return any(f.name == name for f in field_columns(model))
+
+
+@functools.cache
+def choice_keys(f):
+    """A field's choices by key and by label, in lower case."""
+    by_label = {str(label).lower(): key for key, label in f.choices}
+    by_key = {str(key).lower(): key for key, _label in f.choices}
+    return by_key, by_label
 
 
 class RowChecks:
@@ -76,8 +97,10 @@ class RowChecks:
     def load_lookups(self):
         self.people = {}
         extra_people = self.extras.get("people", [])
-        for person in Person.objects.only("slug", "name_en", "name_zh_hans"):
-            self._remember_person(person.slug, person.name_en, person.name_zh_hans)
+        for slug, *names in Person.objects.values_list(
+            "slug", "name_en", "name_zh_hans"
+        ):
+            self._remember_person(slug, *names)
         for entry in extra_people:
             self._remember_person(
                 entry["slug"], entry.get("name_en"), entry.get("name_zh_hans")
@@ -88,6 +111,8 @@ class RowChecks:
             user.get_username(): user for user in get_user_model().objects.all()
         }
         self.seen = Counter()
+        self.known_columns = frozenset(columns())
+        self.artifact_slugs = defaultdict(list)  # slug → row numbers, for duplicates
 
     def _remember_person(self, slug, *names):
         self.people.setdefault(slug, slug)
@@ -96,9 +121,12 @@ class RowChecks:
                 self.people.setdefault(name.strip().lower(), slug)
 
     def check_row(self, number, cells):
+        """The checked ``Row`` of these cells, or None (a blank line, or a row
+        whose record cannot be found or made); problems go to the report."""
+        self.row_problems = len(self.report.problems)
         cells = {k: (v or "").replace("\r\n", "\n") for k, v in cells.items() if k}
         if not any(value.strip() for value in cells.values()):
-            return  # a blank line, as spreadsheets leave at the end
+            return None  # a blank line, as spreadsheets leave at the end
         kind = cells.get("kind", "").strip().lower()
         model = KINDS.get(kind)
         if model is None:
@@ -108,19 +136,16 @@ class RowChecks:
                 _("“%(kind)s” is not a kind; use artifact or photograph.")
                 % {"kind": cells.get("kind", "")},
             )
-            return
+            return None
         values = {}
         for f in field_columns(model):
             if f.name in cells:
                 parsed = self.parse(number, f, cells[f.name])
                 if parsed is not INVALID:
                     values[f.name] = parsed
+        known = self.known_columns
         for name in cells:
-            if (
-                cells[name].strip()
-                and name in columns()
-                and not self._applies(model, name)
-            ):
+            if cells[name].strip() and name in known and not applies(model, name):
                 self.problem(
                     number,
                     name,
@@ -128,10 +153,11 @@ class RowChecks:
                 )
         record, created = self.find_record(number, model, values, cells)
         if record is None:
-            return
+            return None
         if not created:
             self.check_version(number, record, cells.get("version", ""))
         row = Row(number, kind, model, values, record, created)
+        row.before = None if created else snapshot(record)
         if "people" in cells:
             row.people = self.check_people(number, cells["people"])
         if "sections" in cells:
@@ -141,7 +167,7 @@ class RowChecks:
         self.check_images(number, row, cells)
         self.check_status(number, row)
         self.check_record(number, row)
-        self.rows.append(row)
+        return row
 
     def check_version(self, number, record, exported):
         """A row exported before someone changed the record may not overwrite it."""
@@ -157,15 +183,6 @@ class RowChecks:
                 )
                 % {"when": when},
             )
-
-    def _applies(self, model, name):
-        if name in ("kind", "people", "sections", "citations", "images", "version"):
-            return True
-        if name.startswith("image_caption_"):
-            return model is Artifact
-        if name.startswith("alt_text_"):
-            return True
-        return any(f.name == name for f in field_columns(model))
 
     def parse(self, number, f, raw):
         value = raw.strip() if not isinstance(f, models.TextField) else raw
@@ -212,8 +229,7 @@ class RowChecks:
                 moment = timezone.make_aware(moment)
             return moment
         if f.choices:
-            by_label = {str(label).lower(): key for key, label in f.choices}
-            by_key = {str(key).lower(): key for key, _label in f.choices}
+            by_key, by_label = choice_keys(f)
             found = by_key.get(value.lower()) or by_label.get(value.lower())
             if found is None and value:
                 self.problem(
@@ -235,7 +251,7 @@ class RowChecks:
             if not accession:
                 self.problem(number, "accession_number", _("An artifact needs one."))
                 return None, False
-            record = Artifact.objects.filter(accession_number=accession).first()
+            record = self.existing.record(Artifact, accession)
             key = accession
         else:
             slug = values.get("slug") or self.default_slug(model, values, cells)
@@ -245,7 +261,7 @@ class RowChecks:
                 )
                 return None, False
             values["slug"] = slug
-            record = Photograph.objects.filter(slug=slug).first()
+            record = self.existing.record(Photograph, slug)
             key = slug
         self.seen[(model, key)] += 1
         if self.seen[(model, key)] > 1:
@@ -261,27 +277,27 @@ class RowChecks:
             values.pop("slug", None)
             if created:
                 values["slug"] = self.default_slug(model, values, cells)
-        return (model() if created else record), created
+        return (new_record(model) if created else record), created
 
-    @staticmethod
-    def default_slug(model, values, cells):
-        if model is Artifact:
-            title = slugify(values.get("title_en", ""))[:80]
-            accession = slugify(values.get("accession_number", ""))
-            return "-".join(part for part in (title, accession) if part)
-        title = slugify(values.get("title_en", ""))[:100]
-        images = split_list(cells.get("images", ""))
-        stem = slugify(PurePosixPath(images[0]).stem) if images else ""
-        return title or stem
+    default_slug = staticmethod(default_slug)
+
+    def remember_slug(self, row):
+        """Keep each artifact row's slug (not the row) for ``check_duplicates``."""
+        slug = row.values.get("slug")
+        if row.model is Artifact and slug:
+            self.artifact_slugs[slug].append(row.number)
 
     def check_duplicates(self):
-        slugs = Counter(row.values.get("slug") for row in self.rows)
-        for row in self.rows:
-            slug = row.values.get("slug")
-            if row.model is Artifact and slug and slugs[slug] > 1:
-                self.problem(
-                    row.number,
-                    "slug",
-                    _("Duplicate: slug “%(slug)s” is used by another row.")
-                    % {"slug": slug},
-                )
+        duplicates = sorted(
+            (number, slug)
+            for slug, numbers in self.artifact_slugs.items()
+            if len(numbers) > 1
+            for number in numbers
+        )
+        for number, slug in duplicates:
+            self.problem(
+                number,
+                "slug",
+                _("Duplicate: slug “%(slug)s” is used by another row.")
+                % {"slug": slug},
+            )

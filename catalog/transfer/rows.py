@@ -1,7 +1,6 @@
-"""Reading the CSV, and what an import reports: rows, problems, counts."""
+"""What an import reports and carries from checking to writing: rows, problems,
+counts."""
 
-import csv
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -11,34 +10,7 @@ from django.utils.translation import gettext as _
 from catalog.transfer.columns import (
     KINDS,
     OUTCOMES,
-    restore,
 )
-
-
-class ImportFileError(Exception):
-    """The file cannot be read at all (not UTF-8, no header)."""
-
-
-def read_rows(data):
-    """Header and rows of a CSV given as bytes: UTF-8 with or without BOM. Cells
-    come back as they were before the export's formula escape (``neutralise``)."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFileError(
-            _(
-                "The file is not UTF-8 text. In Excel, save it as “CSV UTF-8 "
-                "(Comma delimited)”."
-            )
-        ) from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = [[restore(value) for value in row] for row in reader]
-    if not rows:
-        raise ImportFileError(_("The file is empty."))
-    header = [name.strip().lower() for name in rows[0]]
-    return header, rows[1:]
 
 
 @dataclass
@@ -86,5 +58,10 @@ class Row:
     people: list = None
     sections: list = None
     citations: list = None
-    images: list = None  # [(file name, bytes)]
+    images: list = None  # [(file name, bytes)]; bytes None while checking
     image_text: dict = None  # column → per-image values
+    before: dict = None  # the record's fields as the catalogue has them
+    changed: bool = False  # its fields differ from ``before`` (or it is new)
+    linked: bool = False  # its people, citations or images changed
+    people_changed: bool = False
+    people_rows: list = None  # [(through row pk, person pk)] once written

@@ -20,6 +20,20 @@ class SectionDirectory:
         """Hang ``record`` in each of ``sections`` it is not in yet (at the end)."""
         raise NotImplementedError
 
+    def resolve_many(self, values):
+        """``{value: section or None}`` for many values (one query is best)."""
+        return {value: self.resolve(value) for value in values}
+
+    def unplaced(self, placements):
+        """Of ``[(record, sections)]``, the records missing from one of their
+        sections; by default every record (``place`` leaves the others as they are)."""
+        return [record for record, _sections in placements]
+
+    def place_all(self, placements):
+        """``place`` each ``(record, sections)`` of a list (in few queries is best)."""
+        for record, sections in placements:
+            self.place(record, sections)
+
     def slugs_for(self, record):
         """The slugs of the sections ``record`` hangs in, in a stable order."""
         raise NotImplementedError

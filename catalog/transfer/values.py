@@ -1,5 +1,6 @@
 """Setting a record's fields from imported values, and reading them back."""
 
+import functools
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
@@ -9,7 +10,12 @@ from catalog.models import (
     Citation,
     Source,
 )
-from catalog.transfer.columns import SKIPPED_FIELDS, WORKFLOW_USERS, checksum
+from catalog.transfer.columns import (
+    SKIPPED_FIELDS,
+    WORKFLOW_USERS,
+    checksum,
+    translated_names,
+)
 
 INVALID = object()
 
@@ -28,11 +34,22 @@ def assign(obj, entry, users=None):
 
 
 def snapshot(obj):
-    return {
-        f.attname: getattr(obj, f.attname)
-        for f in obj._meta.concrete_fields
-        if f.name not in ("updated_at", "created_at")
-    }
+    """The stored columns of ``obj``, to compare before and after an import sets
+    its fields: read from the instance itself, not through modeltranslation's
+    descriptors of the untranslated names (which only mirror a language's column,
+    and which look up the active language each time)."""
+    values = obj.__dict__
+    return {attname: values.get(attname) for attname in compared_columns(type(obj))}
+
+
+@functools.cache
+def compared_columns(model):
+    base = translated_names(model)
+    return tuple(
+        f.attname
+        for f in model._meta.concrete_fields
+        if f.name not in ("updated_at", "created_at") and f.name not in base
+    )
 
 
 def stored_checksum(field_file):

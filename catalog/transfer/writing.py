@@ -1,6 +1,9 @@
-"""Writing checked rows: records, their images and the collection.json extras."""
+"""Writing checked rows, a chunk at a time: records, their links and images, and
+the collection.json extras."""
 
 from django.core.files.base import ContentFile
+from django.dispatch import Signal
+from django.utils import timezone
 
 from catalog.models import (
     Artifact,
@@ -10,8 +13,20 @@ from catalog.models import (
     Role,
     Source,
 )
-from catalog.transfer.columns import checksum
+from catalog.transfer.batches import Links
+from catalog.transfer.bulk import (
+    bulk_save,
+    write_citations,
+    write_history,
+    write_people,
+)
+from catalog.transfer.columns import KINDS, checksum
 from catalog.transfer.values import assign, set_citations, snapshot, stored_checksum
+
+# Sent once an import has written every row, inside its transaction, with
+# ``written``: {model: [pks of the records it created or changed]}. Bulk writes send
+# no ``post_save``: whatever listens for changed records listens here too.
+records_imported = Signal()
 
 
 class Writing:
@@ -22,32 +37,45 @@ class Writing:
         obj._change_reason = "imported"
         obj.save()
 
-    def write_row(self, row):
-        record = row.record
-        before = (
-            None if row.created else snapshot(type(record).objects.get(pk=record.pk))
+    def write_chunk(self, rows):
+        """Write one chunk of checked rows in a fixed number of queries, however
+        long the chunk: records, people, citations, sections and history in bulk.
+        Rows with images also save their files (and artifact images) one by one."""
+        now = timezone.now()
+        slugs = {slug for row in rows for slug in row.people or ()}
+        person_pks = dict(
+            Person.objects.filter(slug__in=slugs).values_list("slug", "pk")
         )
-        changed = row.created or snapshot(record) != before
-        if row.model is Photograph and row.images:
-            name, data = row.images[0]
-            if not record.image or stored_checksum(record.image) != checksum(data):
-                record.image.save(name, ContentFile(data), save=False)
-                changed = True
-        if changed:
-            self.save(record)
-        if row.people is not None:
-            wanted = set(Person.objects.filter(slug__in=row.people))
-            if wanted != set(record.people.all()):
-                record.people.set(wanted)
-                changed = True
-        if row.citations is not None:
-            changed |= set_citations(record, row.citations)
-        if row.model is Artifact and row.images is not None:
-            changed |= self.sync_artifact_images(record, row)
-        if row.sections and self.sections is not None:
-            self.sections.place(record, row.sections)
-        outcome = "created" if row.created else "updated" if changed else "unchanged"
-        self.report.counts[(row.kind, outcome)] += 1
+        for row in rows:
+            record = row.record
+            row.changed = row.created or snapshot(record) != row.before
+            if row.model is Photograph and row.images:
+                name, data = row.images[0]
+                if not record.image or stored_checksum(record.image) != checksum(data):
+                    record.image.save(name, ContentFile(data), save=False)
+                    row.changed = True
+        for model in KINDS.values():
+            mine = [row for row in rows if row.model is model]
+            if not mine:
+                continue
+            links = Links(model, [row.record.pk for row in mine if not row.created])
+            bulk_save(model, mine, now)
+            write_people(model, mine, links, person_pks)
+            write_citations(model, mine, links, self.source_pks)
+            write_history(model, mine, self.user, now)
+        for row in rows:
+            if row.model is Artifact and row.images is not None:
+                row.linked |= self.sync_artifact_images(row.record, row)
+        placements = [(row.record, row.sections) for row in rows if row.sections]
+        if placements and self.sections is not None:
+            self.sections.place_all(placements)
+        for row in rows:
+            changed = row.changed or row.linked
+            outcome = "updated" if changed else "unchanged"
+            outcome = "created" if row.created else outcome
+            self.report.counts[(row.kind, outcome)] += 1
+            if changed:
+                self.written[row.model].append(row.record.pk)
 
     def sync_artifact_images(self, artifact, row):
         existing = {}

@@ -6,6 +6,7 @@
 2. Throughput: gunicorn (2 workers, production settings, DEBUG off) serves the
    smallest database; wrk (or a bounded Python client) drives each page type for a
    fixed time, and one static CSS file through the same stack, uncached and cached.
+3. Import: a CSV of many rows imported, then imported again (``importing.py``).
 """
 
 import json
@@ -18,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from exhibition.bench import OUT_DIR, PROJECT
+from exhibition.bench import OUT_DIR, PROJECT, importing
 from exhibition.bench.throughput import machine_info, throughput
 
 
@@ -187,11 +188,13 @@ def markdown(report):
                     f"{row.get('p99_ms')} | {row['errors']} | {share:.1f}% |"
                 )
             lines.append("")
+    if report.get("import"):
+        lines += importing.markdown(report["import"])
     lines += ["", "Commands: " + report["command"]]
     return "\n".join(lines)
 
 
-def run(sizes, seconds, repeats=30):
+def run(sizes, seconds, repeats=30, import_rows=0):
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     report = {
         "machine": machine_info(),
@@ -227,6 +230,9 @@ def run(sizes, seconds, repeats=30):
             report["throughput"] = throughput(
                 env, seconds, {name: row["path"] for name, row in paths.items()}
             )
+        if import_rows:
+            env = database_env("import", workdir)
+            report["import"] = importing.measure(import_rows, env, workdir, manage)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     (OUT_DIR / "results.json").write_text(json.dumps(report, indent=2))

@@ -1,3 +1,6 @@
+"""``import_collection``: the CSV import from the command line, with a progress bar
+that shows rows per second and the time left."""
+
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -12,10 +15,23 @@ from catalog.transfer.importer import (
 BAR_WIDTH = 30
 
 
-def progress_bar(done, total, phase):
-    filled = BAR_WIDTH * done // max(total, 1)
+def duration(seconds):
+    """``1 h 02 min``, ``3 min 05 s``, ``12 s``."""
+    seconds = round(seconds)
+    if seconds >= 3600:
+        return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+    if seconds >= 60:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds} s"
+
+
+def progress_bar(step):
+    filled = BAR_WIDTH * step.done // max(step.total, 1)
     bar = "#" * filled + "-" * (BAR_WIDTH - filled)
-    return f"\r{phase:>9} [{bar}] {done}/{total}"
+    return (
+        f"\r{step.phase:>9} [{bar}] {step.done}/{step.total} "
+        f"{step.rate:,.0f} rows/s, {duration(step.left)} left "
+    )
 
 
 class Command(BaseCommand):
@@ -49,7 +65,7 @@ class Command(BaseCommand):
             raise CommandError(f"No such folder or ZIP file: {images}")
         folder = ImageFolder(images)
         job = CollectionImport(
-            csv.read_bytes(),
+            csv,
             folder,
             extras=read_extras(csv),
             sections=registered_sections(),
@@ -57,11 +73,11 @@ class Command(BaseCommand):
         )
         shown = None
         try:
-            for done, total, phase in job.steps(dry_run=dry_run):
-                if shown and phase != shown:
+            for step in job.steps(dry_run=dry_run):
+                if shown and step.phase != shown:
                     self.stderr.write("")
-                shown = phase
-                self.stderr.write(progress_bar(done, total, phase), ending="")
+                shown = step.phase
+                self.stderr.write(progress_bar(step), ending="")
                 self.stderr.flush()
         finally:
             folder.close()
