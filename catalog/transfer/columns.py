@@ -109,3 +109,26 @@ def restore(value):
 
 def checksum(data):
     return hashlib.sha256(data).hexdigest()
+
+
+LINK_COLUMNS = {"kind", "people", "sections", "citations", "images", "version"}
+
+
+@functools.cache
+def applies(model, name):
+    """Whether column ``name`` is used for a record of ``model``."""
+    if name in LINK_COLUMNS:
+        return True
+    if name.startswith("image_caption_"):
+        return model is Artifact
+    if name.startswith("alt_text_"):
+        return True
+    return any(f.name == name for f in field_columns(model))
+
+
+@functools.cache
+def choice_keys(f):
+    """A field's choices by key and by label, in lower case."""
+    by_label = {str(label).lower(): key for key, label in f.choices}
+    by_key = {str(key).lower(): key for key, _label in f.choices}
+    return by_key, by_label

@@ -1,6 +1,5 @@
 """Checking each CSV row: its cells, the record it matches, duplicates."""
 
-import functools
 import re
 from collections import Counter, defaultdict
 from datetime import datetime
@@ -24,6 +23,8 @@ from catalog.transfer.columns import (
     KINDS,
     TRUE,
     WORKFLOW_USERS,
+    applies,
+    choice_keys,
     columns,
     field_columns,
 )
@@ -32,28 +33,6 @@ from catalog.transfer.json_file import parse_extras
 from catalog.transfer.rows import Row
 from catalog.transfer.terms import TermLookup
 from catalog.transfer.values import INVALID, snapshot
-
-LINK_COLUMNS = {"kind", "people", "sections", "citations", "images", "version"}
-
-
-@functools.cache
-def applies(model, name):
-    """Whether column ``name`` is used for a record of ``model``."""
-    if name in LINK_COLUMNS:
-        return True
-    if name.startswith("image_caption_"):
-        return model is Artifact
-    if name.startswith("alt_text_"):
-        return True
-    return any(f.name == name for f in field_columns(model))
-
-
-@functools.cache
-def choice_keys(f):
-    """A field's choices by key and by label, in lower case."""
-    by_label = {str(label).lower(): key for key, label in f.choices}
-    by_key = {str(key).lower(): key for key, _label in f.choices}
-    return by_key, by_label
 
 
 class RowChecks:
