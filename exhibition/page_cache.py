@@ -78,6 +78,13 @@ def page_key(request, version, language):
     return f"page:{build_id()}:{version}:{language}:{request.get_host()}:{path}"
 
 
+def private(response):
+    """A view that must run every time (it counts, or answers per visitor) says so
+    with ``never_cache`` or ``Cache-Control: private``; such pages are never kept."""
+    control = response.get("Cache-Control", "")
+    return "no-store" in control or "private" in control
+
+
 class AnonymousPageCacheMiddleware:
     """Placed early, before sessions and authentication: a cached page costs one
     small query (the content version) and one cache read, nothing else."""
@@ -121,6 +128,7 @@ class AnonymousPageCacheMiddleware:
             and not response.cookies
             and not response.has_header("Set-Cookie")
             and (user is None or not user.is_authenticated)
+            and not private(response)
         ):
             if hasattr(response, "render") and callable(response.render):
                 response.render()

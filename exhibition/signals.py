@@ -14,6 +14,7 @@ IGNORED = {
     "KioskHeartbeat",
     "StaffPreference",
     "OaiTombstone",
+    "UseCount",
 }
 
 
