@@ -61,7 +61,9 @@ def short_text(text, limit):
     if ends and ends[-1] > limit // 3:
         return first[: ends[-1]].strip()
     cut = first[: limit - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+    if " " in cut and not first[len(cut)].isspace():  # drop a word cut in two
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def record_side(record, language, limit):
