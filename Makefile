@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install checker test test-postgres bench loadtest lint format messages makemessages clean
+.PHONY: run setup install system-packages checker test test-postgres bench loadtest lint format messages makemessages clean
 
 run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -32,6 +32,11 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(INSTALLED)
+
+# What printing labels needs from the system (Debian/Ubuntu, as root): Pango for
+# WeasyPrint, the Noto CJK font the labels embed, poppler for the label tests.
+system-packages:
+	apt-get install -y poppler-utils fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0
 
 # The Nu HTML checker and the Mirador IIIF viewer for the tests (package.json pins
 # vnu-jar, which runs on the machine's Java, and mirador). Without npm the HTML and

@@ -241,6 +241,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 OAI_REPOSITORY_ID = env("OAI_REPOSITORY_ID", "")
 OAI_PAGE_SIZE = int(env("OAI_PAGE_SIZE", "100"))
 
+# The public site's address, printed in labels' QR codes (https://museum.example);
+# by default the host the admin was reached at (print_labels needs it or --base-url).
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", "").rstrip("/")
+
 ADMIN_PATH = env("ADMIN_PATH", "admin/").strip("/") + "/"
 LOGIN_URL = "admin:login"
 
@@ -285,5 +289,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # The PDF labels' layout engine narrates every step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

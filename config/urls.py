@@ -1,5 +1,5 @@
-"""Root URLs: the gallery (with a language prefix), kiosks, IIIF, admin, health,
-sitemaps."""
+"""Root URLs: the gallery (with a language prefix), kiosks, IIIF, labels' short
+addresses and printing, admin, health, sitemaps."""
 
 import re
 
@@ -17,6 +17,10 @@ from exhibition.gallery.views import robots_txt
 
 urlpatterns = [
     path(f"{settings.ADMIN_PATH}language/", choose_language, name="admin-language"),
+    path(
+        f"{settings.ADMIN_PATH}labels/",
+        include("exhibition.labels.admin_urls", namespace="labels-admin"),
+    ),
     path(settings.ADMIN_PATH, admin.site.urls),
     # /zh-hans/admin/…: the one admin, in that language.
     re_path(
@@ -30,6 +34,8 @@ urlpatterns = [
     path("kiosk/", include("exhibition.kiosk.urls")),
     path("oai", include("exhibition.interop.oai.urls")),
     path("iiif/", include("exhibition.interop.iiif.urls")),
+    # Short addresses printed on labels: /o/<accession number>, /p/<id>, /b/<id>.
+    path("", include("exhibition.labels.urls")),
     # An index of paged sitemaps, so no response grows with the collection.
     path(
         "sitemap.xml",

@@ -111,6 +111,13 @@ def page_key(request, version, language):
     return f"page:{build_id()}:{version}:{language}:{request.get_host()}:{path}"
 
 
+def private(response):
+    """A view that must run every time (it counts, or answers per visitor) says so
+    with ``never_cache`` or ``Cache-Control: private``; such pages are never kept."""
+    control = response.get("Cache-Control", "")
+    return "no-store" in control or "private" in control
+
+
 class AnonymousPageCacheMiddleware:
     """Placed early, before the outage check, CSP, sessions, locale and
     authentication: a cached page costs two cache reads (the content version and
@@ -160,6 +167,7 @@ class AnonymousPageCacheMiddleware:
             and not response.cookies
             and not response.has_header("Set-Cookie")
             and (user is None or not user.is_authenticated)
+            and not private(response)
         ):
             if hasattr(response, "render") and callable(response.render):
                 response.render()

@@ -15,6 +15,7 @@ IGNORED = {
     "KioskHeartbeat",
     "StaffPreference",
     "OaiTombstone",
+    "UseCount",
 }
 
 

@@ -1,6 +1,12 @@
 """The curators' admin for the exhibition app: the museum, exhibitions and their
-sections, kiosks."""
+sections, kiosks; printing labels from them."""
+
+from django.contrib import admin
 
 from exhibition.admin import exhibitions, kiosks, museum
+from exhibition.labels.admin import install as install_printing
+
+# After the catalogue's admins (autodiscovered first) and this app's own.
+install_printing(admin.site)
 
 __all__ = ["exhibitions", "kiosks", "museum"]

@@ -1,5 +1,5 @@
 """How the collection is shown: the museum, exhibitions, their sections and what
-hangs in them, kiosks, and the site's own bookkeeping."""
+hangs in them, kiosks, how records are used, and the site's own bookkeeping."""
 
 from exhibition.models.bookkeeping import ContentVersion, LoadedRecord
 from exhibition.models.exhibitions import (
@@ -20,8 +20,10 @@ from exhibition.models.kiosks import (
 from exhibition.models.museum import Museum
 from exhibition.models.oai import OaiTombstone
 from exhibition.models.staff import StaffPreference
+from exhibition.models.usage import Channel, UseCount
 
 __all__ = [
+    "Channel",
     "KIOSK_OFFLINE_AFTER",
     "ContentVersion",
     "Exhibition",
@@ -37,5 +39,6 @@ __all__ = [
     "Section",
     "SectionItem",
     "StaffPreference",
+    "UseCount",
     "placement_constraints",
 ]

@@ -1,0 +1,1 @@
+"""Printed labels and panels (PDF) and the short addresses their QR codes carry."""
