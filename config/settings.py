@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "csp",
     "axes",
     "adminsortable2",
@@ -272,6 +275,42 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'none'"],
         "object-src": ["'none'"],
     }
+}
+
+# The read-only JSON API (exhibition/interop/api): public, anonymous, rate-limited
+# per client address through the cache above, documented by its OpenAPI schema.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["exhibition.interop.api.throttling.AnonymousRate"],
+    "DEFAULT_THROTTLE_RATES": {"anon": env("API_RATE_LIMIT", "120/minute")},
+    "NUM_PROXIES": int(env("PROXY_COUNT", "0")),
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "exhibition.interop.api.errors.exception_handler",
+    "UNICODE_JSON": True,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Exhibition CMS API",
+    "DESCRIPTION": (
+        "Read-only access to the published catalogue and exhibitions. Every "
+        "translated text is a plain string in the chosen language, or with "
+        "`lang=all` a language map."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ExhibitionKind": "exhibition.models.Exhibition.Kind",
+        "ExhibitionState": "exhibition.models.Exhibition.State",
+        "PersonKind": "catalog.models.Person.Kind",
+        "RecordKind": "exhibition.interop.api.serializers.exhibitions.RECORD_KINDS",
+    },
 }
 
 LOGGING = {

@@ -27,6 +27,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("kiosk/", include("exhibition.kiosk.urls")),
+    path("api/v1/", include("exhibition.interop.api.urls")),
     # An index of paged sitemaps, so no response grows with the collection.
     path(
         "sitemap.xml",

@@ -1,0 +1,1 @@
+"""How other systems read the published collection: IIIF, OAI-PMH and the JSON API."""
