@@ -45,5 +45,5 @@ urlpatterns = [
     path("people/", views.PersonList.as_view(), name="person-list"),
     path("people/<slug:slug>/", views.PersonDetail.as_view(), name="person-detail"),
     # Anything else under the API is a JSON 404, not the gallery's HTML page.
-    re_path(r"^.*$", not_found),
+    re_path(r"^[\s\S]*$", not_found),  # any character, a newline too
 ]
