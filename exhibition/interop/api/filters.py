@@ -76,7 +76,9 @@ class PersonFilter(gallery.PersonFilter):
 
 class ExhibitionFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(
-        choices=Exhibition.State.choices, method="filter_state", label=_("State")
+        choices=Exhibition.State.choices,
+        method="filter_state",
+        label=_("Current, upcoming or past"),
     )
     kind = django_filters.ChoiceFilter(choices=Exhibition.Kind.choices, label=_("Kind"))
 

@@ -23,19 +23,25 @@ class PublicView(generics.GenericAPIView):
     filter_backends = [filters.SortedFilterBackend]
     schema = ApiSchema()
 
+    def dispatch(self, request, *args, **kwargs):
+        # Whatever language ``initial`` turns on ends with this request.
+        with translation.override(translation.get_language()):
+            return super().dispatch(request, *args, **kwargs)
+
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)  # throttling first
-        request.api_language = languages.requested(request)
+        language = languages.requested(request)
+        request.api_language = language
+        # Plain strings, links and error messages in the language asked for.
+        translation.activate(
+            settings.LANGUAGE_CODE if language == languages.ALL else language
+        )
 
     def get(self, request, *args, **kwargs):
-        language = request.api_language
-        active = settings.LANGUAGE_CODE if language == languages.ALL else language
-
         def produce():
-            with translation.override(active):
-                return super(PublicView, self).get(request, *args, **kwargs).data
+            return super(PublicView, self).get(request, *args, **kwargs).data
 
-        return cached_answer(request, language, produce)
+        return cached_answer(request, request.api_language, produce)
 
 
 class ListView(PublicView, generics.ListAPIView):

@@ -72,7 +72,9 @@ def world(db):
     bowl.people.add(maker, secret_person)
     hidden_records = {
         "artifacts": [
-            make_artifact(slug=f"{status}-vase", title_en=f"{status} vase", status=status)
+            make_artifact(
+                slug=f"{status}-vase", title_en=f"{status} vase", status=status
+            )
             for status in HIDDEN
         ],
         "photographs": [

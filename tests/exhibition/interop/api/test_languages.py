@@ -71,7 +71,10 @@ def test_lists_and_nested_lists_speak_the_language_too(client, world):
     items = client.get(
         "/api/v1/exhibitions/ceramics/sections/kilns/items/", {"lang": "all"}
     ).json()
-    assert items["results"][1]["record"]["title"] == {"en": "Blue bowl", "zh-Hans": "青碗"}
+    assert items["results"][1]["record"]["title"] == {
+        "en": "Blue bowl",
+        "zh-Hans": "青碗",
+    }
 
 
 def test_an_unknown_lang_is_a_400_naming_the_choices(client, world):
@@ -92,3 +95,10 @@ def test_language_tags_are_bcp47():
     assert languages.tag("zh-hans") == "zh-Hans"
     assert languages.tag("en") == "en"
     assert languages.choices() == ["en", "zh-Hans", "all"]
+
+
+def test_errors_speak_the_language_asked_for(client, world):
+    response = client.get("/api/v1/artifacts/", {"lang": "zh-hans", "page": "x"})
+    assert response.status_code == 400
+    assert response.json()["detail"] == "部分参数无效。"
+    assert response.json()["errors"]["page"] == ["请输入从 1 起的整数。"]

@@ -21,9 +21,7 @@ EXAMPLES = 25  # per operation and mode: ~800 requests in all
 
 def test_the_schema_validates_without_warnings(tmp_path):
     target = tmp_path / "schema.yaml"
-    call_command(
-        "spectacular", "--validate", "--fail-on-warn", "--file", str(target)
-    )
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
     text = target.read_text()
     assert "/api/v1/exhibitions/{exhibition}/sections/{slug}/items/" in text
 

@@ -116,7 +116,9 @@ def test_a_record_names_only_its_public_people_and_public_sections(client, world
         ("ceramics", "kilns")
     ]
     assert bowl["object_type"]["code"] == "vessel"
-    assert bowl["iiif_manifest"] == "http://testserver/iiif/artifacts/blue-bowl/manifest"
+    assert (
+        bowl["iiif_manifest"] == "http://testserver/iiif/artifacts/blue-bowl/manifest"
+    )
     lone = client.get(f"{API}/artifacts/lone-cup/").json()
     assert lone["placements"] == []
     guild = client.get(f"{API}/people/guild/").json()
