@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "csp",
     "axes",
     "adminsortable2",
@@ -283,6 +286,10 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+
+# The JSON API's settings (REST_FRAMEWORK, SPECTACULAR_SETTINGS) live beside this
+# file, in config/api_settings.py.
+from config.api_settings import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: E402, F401
 
 LOGGING = {
     "version": 1,

@@ -36,6 +36,7 @@ urlpatterns = [
     path("iiif/", include("exhibition.interop.iiif.urls")),
     # Short addresses printed on labels: /o/<accession number>, /p/<id>, /b/<id>.
     path("", include("exhibition.labels.urls")),
+    path("api/v1/", include("exhibition.interop.api.urls")),
     # An index of paged sitemaps, so no response grows with the collection.
     path(
         "sitemap.xml",

@@ -135,6 +135,8 @@ class AnonymousPageCacheMiddleware:
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not request.path.startswith(f"/{settings.ADMIN_PATH}")
             and not request.path.startswith(settings.STATIC_URL)
+            # The API caches itself: its language may come from a header.
+            and not request.path.startswith("/api/")
             and not request.path.startswith("/" + settings.MEDIA_URL.lstrip("/"))
         )
 

@@ -317,6 +317,10 @@ def test_crawling_the_whole_site_finds_nothing_unpublished(client, site):
             f"Hidden section {status}",
         ]
     queue = ["/", "/zh-hans/", "/sitemap.xml", "/robots.txt"]
+    queue += [
+        f"/api/v1/{kind}/?lang=all&page_size=100"
+        for kind in ("exhibitions", "artifacts", "photographs", "people")
+    ]
     queue += [f"/search/?q={title.replace(' ', '+')}" for title in hidden_titles]
     seen = set()
     while queue and len(seen) < 400:
@@ -337,15 +341,18 @@ def test_crawling_the_whole_site_finds_nothing_unpublished(client, site):
             collector = LinkCollector()
             collector.feed(body)
             links = collector.links + re.findall(r"<loc>([^<]+)</loc>", body)
-            for link in links:
-                parts = urlsplit(urljoin("http://testserver" + path, link))
-                if parts.netloc == "testserver" and not parts.path.startswith(
-                    ("/static/", "/media/")
-                ):
-                    queue.append(
-                        parts.path + (f"?{parts.query}" if parts.query else "")
-                    )
+        elif response.get("Content-Type") == "application/json":
+            links = re.findall(r'"(http://testserver/api/[^"]+)"', body)
+        else:
+            links = []
+        for link in links:
+            parts = urlsplit(urljoin("http://testserver" + path, link))
+            if parts.netloc == "testserver" and not parts.path.startswith(
+                ("/static/", "/media/")
+            ):
+                queue.append(parts.path + (f"?{parts.query}" if parts.query else ""))
     assert len(seen) > 20
+    assert any(path.startswith("/api/v1/artifacts/") for path in seen)
 
 
 def test_staff_pages_need_a_login(client):
