@@ -322,6 +322,11 @@ def test_crawling_the_whole_site_finds_nothing_unpublished(client, site):
         for kind in ("exhibitions", "artifacts", "photographs", "people")
     ]
     queue += [f"/search/?q={title.replace(' ', '+')}" for title in hidden_titles]
+    queue += [
+        "/iiif/collection",
+        "/oai?verb=ListRecords&metadataPrefix=oai_dc",
+        "/oai?verb=ListSets",
+    ]
     seen = set()
     while queue and len(seen) < 400:
         path = queue.pop()
@@ -341,8 +346,10 @@ def test_crawling_the_whole_site_finds_nothing_unpublished(client, site):
             collector = LinkCollector()
             collector.feed(body)
             links = collector.links + re.findall(r"<loc>([^<]+)</loc>", body)
-        elif response.get("Content-Type") == "application/json":
-            links = re.findall(r'"(http://testserver/api/[^"]+)"', body)
+        elif "json" in response.get("Content-Type", ""):  # the API, IIIF
+            links = re.findall(r'"(http://testserver/(?:api|iiif)/[^"]+)"', body)
+        elif "xml" in response.get("Content-Type", ""):  # OAI-PMH
+            links = re.findall(r">(http://testserver/[^<]+)<", body)
         else:
             links = []
         for link in links:
@@ -353,6 +360,7 @@ def test_crawling_the_whole_site_finds_nothing_unpublished(client, site):
                 queue.append(parts.path + (f"?{parts.query}" if parts.query else ""))
     assert len(seen) > 20
     assert any(path.startswith("/api/v1/artifacts/") for path in seen)
+    assert any(path.endswith("/manifest") for path in seen)
 
 
 def test_staff_pages_need_a_login(client):

@@ -121,8 +121,22 @@ class PersonSitemap(RecordSitemap):
     model = Person
 
 
+class SharingSitemap(Sitemap):
+    """Where other systems read the collection: the IIIF collection of the
+    exhibitions, the OAI-PMH provider and the API's documentation."""
+
+    priority = 0.3
+
+    def items(self):
+        return ["iiif:collection", "oai-pmh", "api:docs"]
+
+    def location(self, item):
+        return reverse(item)
+
+
 SITEMAPS = {
     "pages": PagesSitemap,
+    "sharing": SharingSitemap,
     "exhibitions": ExhibitionSitemap,
     "artifacts": ArtifactSitemap,
     "photographs": PhotographSitemap,

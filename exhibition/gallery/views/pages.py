@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from catalog.models import (
@@ -114,6 +115,10 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /kiosk/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        # For harvesters and viewers: the collection in other systems' formats.
+        f"# IIIF: {request.build_absolute_uri(reverse('iiif:collection'))}",
+        f"# OAI-PMH: {request.build_absolute_uri(reverse('oai-pmh'))}",
+        f"# API: {request.build_absolute_uri(reverse('api:docs'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

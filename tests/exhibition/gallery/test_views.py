@@ -453,6 +453,30 @@ def test_robots_points_to_the_sitemap(client):
     assert "Sitemap: http://testserver/sitemap.xml" in text
 
 
+def test_robots_and_the_sitemap_point_other_systems_to_iiif_oai_and_the_api(
+    client, world
+):
+    robots = client.get("/robots.txt").content.decode()
+    sitemap = client.get("/sitemap-sharing.xml").content.decode()
+    for address in (
+        "http://testserver/iiif/collection",
+        "http://testserver/oai",
+        "http://testserver/api/v1/docs/",
+    ):
+        assert address in robots
+        assert f"<loc>{address}</loc>" in sitemap
+        assert client.get(address.removeprefix("http://testserver")).status_code == 200
+
+
+def test_a_record_page_links_its_data_for_machines(client, world):
+    artifact = world["shears"]
+    html = client.get(artifact.get_absolute_url()).content.decode()
+    api = f'href="/api/v1/artifacts/{artifact.slug}/"'
+    assert f'<link rel="alternate" type="application/json" {api}>' in html
+    assert client.get(f"/api/v1/artifacts/{artifact.slug}/").status_code == 200
+    assert f"/iiif/artifacts/{artifact.slug}/manifest" in html
+
+
 def test_unknown_pages_get_the_designed_404(client, world):
     response = client.get("/zh-hans/no-such-page/")
     assert response.status_code == 404
