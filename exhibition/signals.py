@@ -13,6 +13,7 @@ IGNORED = {
     "Historical",
     "KioskHeartbeat",
     "StaffPreference",
+    "Search",  # the search index follows the records, whose saves already count
 }
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from catalog.search.index import reindex_records
 from catalog.transfer.columns import PROGRESS_EVERY
 from catalog.transfer.images import ImageFolder
 from catalog.transfer.link_checks import LinkChecks
@@ -94,6 +95,7 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
                 self.write_row(row)
                 if index % PROGRESS_EVERY == 0 or index + 1 == len(self.rows):
                     yield index + 1, len(self.rows), "importing"
+            reindex_records(row.record for row in self.rows)
 
     def run(self, dry_run=False):
         for _step in self.steps(dry_run=dry_run):
