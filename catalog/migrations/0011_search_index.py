@@ -78,6 +78,7 @@ class Migration(migrations.Migration):
                 ("record_id", models.PositiveIntegerField()),
                 ("accession", models.CharField(blank=True, max_length=50)),
                 ("year", models.SmallIntegerField(blank=True, null=True)),
+                ("names_key", models.TextField(blank=True)),
                 ("title", models.TextField(blank=True)),
                 ("names", models.TextField(blank=True)),
                 ("body", models.TextField(blank=True)),

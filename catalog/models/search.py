@@ -48,6 +48,9 @@ class SearchEntry(models.Model):
     record_id = models.PositiveIntegerField()
     accession = models.CharField(max_length=50, blank=True)
     year = models.SmallIntegerField(null=True, blank=True)
+    # A biography's names, whole (catalog.search.text.names_key): the person comes
+    # before the records that mention them.
+    names_key = models.TextField(blank=True)
     title = models.TextField(blank=True)
     names = models.TextField(blank=True)
     body = models.TextField(blank=True)

@@ -2,7 +2,12 @@
 
 from catalog.models import Artifact, Person, Photograph, SearchEntry
 from catalog.models.search import Kind
-from catalog.search.text import accession_key, accession_token, index_text
+from catalog.search.text import (
+    accession_key,
+    accession_token,
+    index_text,
+    names_key,
+)
 
 LANGUAGES = ("en", "zh_hans")
 
@@ -62,6 +67,7 @@ def person_entry(person):
         kind=Kind.PERSON,
         record_id=person.pk,
         year=person.active_from or person.birth_year,
+        names_key=names_key(*both(person, "name", "other_names")),
         title=index_text(*both(person, "name")),
         names=index_text(
             *both(person, "other_names", "affiliation", "active_places"),

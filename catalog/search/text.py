@@ -53,6 +53,26 @@ def words(text):
     return [word.casefold() for word in WORD.findall(text)]
 
 
+NAME_SEPARATORS = re.compile(r"[,;|，；、]")
+
+
+def name_words(text):
+    """A name as its words, lower case: "Bai Qiu'en" → "bai qiu en"."""
+    return " ".join(re.findall(r"[^\W_]+", POSSESSIVE.sub("", text).casefold()))
+
+
+def names_key(*names):
+    """Every name of a person, each between bars, for matching whole names."""
+    found = [
+        name_words(part)
+        for name in names
+        if name
+        for part in NAME_SEPARATORS.split(name)
+    ]
+    found = [name for name in found if name]
+    return f"| {' | '.join(found)} |" if found else ""
+
+
 class Query:
     """What a visitor typed, as the terms both backends look for (all of them)."""
 
@@ -68,6 +88,8 @@ class Query:
         self.english = [term for term in self.terms if not HAN_RUN.match(term)]
         looks_like_accession = ACCESSION.match(self.text.replace(" ", ""))
         self.accession = accession_key(self.text) if looks_like_accession else ""
+        # Whole words of a name, as ``names_key`` stores them: " zheng he ".
+        self.name = f" {name_words(self.text)} " if name_words(self.text) else ""
 
     def __bool__(self):
         return bool(self.terms or self.accession)

@@ -1,15 +1,13 @@
 """What a search backend does: find the entries that match a query, ranked."""
 
-from functools import reduce
-from operator import and_
-
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from catalog.models import SearchEntry
 from catalog.models.search import Kind
 
-# Before rank: the accession number typed exactly, then a biography whose name
-# holds every word typed (the person, ahead of the records that mention them).
+# Before rank: the accession number typed exactly, then a biography one of whose
+# names holds the words typed, whole and in order (the person, ahead of the
+# records that mention them).
 EXACT_ACCESSION, NAMED_PERSON, OTHER = 2, 1, 0
 
 
@@ -37,9 +35,9 @@ class SearchBackend:
         cases = []
         if query.accession:
             cases.append(When(accession=query.accession, then=Value(EXACT_ACCESSION)))
-        if query.terms:
-            named = reduce(and_, (Q(title__icontains=term) for term in query.terms))
-            cases.append(When(Q(kind=Kind.PERSON) & named, then=Value(NAMED_PERSON)))
+        if query.name:
+            named = Q(kind=Kind.PERSON, names_key__contains=query.name)
+            cases.append(When(named, then=Value(NAMED_PERSON)))
         return Case(*cases, default=Value(OTHER), output_field=IntegerField())
 
     @staticmethod

@@ -102,7 +102,12 @@ def results_for(rows, query):
 def search(request):
     entries, query = search_catalog(request.GET.get("q", ""))
     chosen = chosen_filters(request.GET)
-    context = {"query": query.text, "chosen": chosen, "facets": [], "total": 0}
+    context = {
+        "query": query.text,
+        "filtered": any(chosen.values()),
+        "facets": [],
+        "total": 0,
+    }
     if query:
         entries = narrowed(entries, chosen)
         facets, total = cached_facets(entries, query, chosen)
