@@ -6,11 +6,12 @@ from collections import Counter
 
 from django.db.models import Count, F, IntegerField, Q, Value
 from django.db.models.functions import Cast, Floor
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext
 
 from catalog.models import Status
 from catalog.models.search import Kind
 from exhibition.gallery.facets import Facet, FacetValue, _localised
+from exhibition.gallery.views.timeline import group_label
 from exhibition.models import Exhibition, FeaturedPerson, Section, SectionItem
 from exhibition.page_cache import cached_by_version
 
@@ -161,7 +162,7 @@ def build_facets(entries, chosen):
     facets = [
         Facet(
             "kind",
-            pgettext("kind of record", "Kind"),
+            gettext("Kind"),
             [
                 FacetValue(kind, str(labels[kind]), kinds[kind], kind in chosen["kind"])
                 for kind in Kind.values
@@ -199,19 +200,16 @@ def build_facets(entries, chosen):
             gettext("Decade"),
             [
                 FacetValue(
-                    str(value), decade_label(value), n, str(value) in chosen["decade"]
+                    str(value),
+                    group_label(value, 10),
+                    n,
+                    str(value) in chosen["decade"],
                 )
                 for value, n in sorted(decades.items())
             ],
         ),
     ]
     return facets, sum(kinds.values())
-
-
-def decade_label(value):
-    if value < 0:
-        return gettext("%(decade)ss BCE") % {"decade": -value}
-    return gettext("%(decade)ss") % {"decade": value}
 
 
 def cached_facets(entries, query, chosen):

@@ -97,3 +97,37 @@ def test_the_command_rebuilds_the_whole_index():
     assert "1 artifact, 1 photograph, 1 person" in out.getvalue()
     assert SearchEntry.objects.count() == 3
     assert not index_needs_building()
+
+
+@pytest.fixture
+def without_save_signals():
+    """As a bulk-writing import sees it: no signal per saved record."""
+    from django.db.models.signals import post_save
+
+    from catalog.search.signals import RECORDS, connect, saved
+
+    for model in RECORDS:
+        post_save.disconnect(
+            saved, sender=model, dispatch_uid=f"search-{model._meta.label}-save"
+        )
+    yield
+    connect()
+
+
+def test_an_import_indexes_what_it_wrote_in_one_bulk_call(
+    curator, tmp_path, without_save_signals
+):
+    from tests.catalog.transfer.test_importer import csv_bytes, run
+
+    make_artifact(object_type="publication")  # the term the row names
+    row = {"kind": "artifact", "object_type": "publication"}
+    rows = [
+        {**row, "accession_number": "IMP-9", "title_en": "Imported astrolabe",
+         "status": "published"},
+        {**row, "accession_number": "IMP-10", "title_en": "Imported draft"},
+    ]  # fmt: skip
+    report = run(csv_bytes(rows), tmp_path, user=curator)
+    assert not report.problems
+    published = Artifact.objects.get(accession_number="IMP-9")
+    assert "astrolabe" in entry(published).title
+    assert entry(Artifact.objects.get(accession_number="IMP-10")) is None
