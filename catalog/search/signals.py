@@ -18,6 +18,7 @@ def records_of(person):
 
 def saved(sender, instance, raw=False, **kwargs):
     if raw:  # loaddata: a restored backup brings its own entries
+        instance._search_loaded = True  # and then sets this record's people
         return
     reindex(sender, [instance.pk])
     if isinstance(instance, Person):
@@ -39,6 +40,8 @@ def deleted(sender, instance, **kwargs):
 
 def people_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear", "pre_clear"):
+        return
+    if getattr(instance, "_search_loaded", False):
         return
     if not reverse:  # record.people changed
         if action != "pre_clear":

@@ -212,10 +212,16 @@ def build_facets(entries, chosen):
     return facets, sum(kinds.values())
 
 
+def state_digest(query, chosen):
+    """One query and filter state, as a cache key part."""
+    state = repr((query.terms, query.accession, query.name, sorted(chosen.items())))
+    return hashlib.sha256(state.encode()).hexdigest()[:32]
+
+
 def cached_facets(entries, query, chosen):
     """Facets and total for one query and filter state, once per content version."""
-    state = repr((query.text, sorted(chosen.items())))
-    digest = hashlib.sha256(state.encode()).hexdigest()[:32]
     return cached_by_version(
-        "search-facets", lambda: build_facets(entries, chosen), digest
+        "search-facets",
+        lambda: build_facets(entries, chosen),
+        state_digest(query, chosen),
     )

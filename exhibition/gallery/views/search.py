@@ -15,8 +15,14 @@ from catalog.models.search import Kind
 from catalog.search import backend
 from catalog.search import search as search_catalog
 from catalog.search.snippets import best_text, marked
-from exhibition.gallery.search_facets import cached_facets, chosen_filters, narrowed
+from exhibition.gallery.search_facets import (
+    cached_facets,
+    chosen_filters,
+    narrowed,
+    state_digest,
+)
 from exhibition.gallery.views.common import SEARCH_LIMIT, first_image
+from exhibition.page_cache import cached_by_version
 
 SNIPPET_LENGTH = {"zh-hans": 90}
 DEFAULT_SNIPPET_LENGTH = 220
@@ -98,6 +104,17 @@ def results_for(rows, query):
     return results
 
 
+def ranked_page(page, query, chosen):
+    """The page's (kind, id) pairs in rank order, once per content version: ranking
+    reads every match's vector, the one cost that grows with the collection."""
+    return cached_by_version(
+        "search-page",
+        lambda: list(page.object_list),
+        state_digest(query, chosen),
+        page.number,
+    )
+
+
 @require_GET
 def search(request):
     entries, query = search_catalog(request.GET.get("q", ""))
@@ -121,6 +138,6 @@ def search(request):
             "chips": [(facet, value) for facet in facets for value in facet.selected],
             "total": total,
             "page": page,
-            "results": results_for(list(page.object_list), query),
+            "results": results_for(ranked_page(page, query, chosen), query),
         }
     return render(request, "gallery/search.html", context)

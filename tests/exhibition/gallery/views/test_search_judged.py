@@ -93,3 +93,18 @@ def test_judged_queries_rank_alike_for_a_chinese_visitor(client, world):
 @pytest.mark.parametrize("query", NOTHING)
 def test_misspellings_and_hidden_records_find_nothing(client, world, query):
     assert ranked_slugs(client, query) == []
+
+
+def test_the_shipped_demo_answers_the_words_visitors_try(client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_exhibition", stdout=StringIO())
+    assert ranked_slugs(client, "白求恩")[0] == "norman-bethune"
+    assert ranked_slugs(client, "Bethune's")[0] == "norman-bethune"
+    assert {"edgar-snow", "helen-foster-snow"} <= set(ranked_slugs(client, "斯诺")[:3])
+    for prefix, query in (("/zh-hans", "医疗"), ("", "doctors")):
+        html = client.get(f"{prefix}/search/", {"q": query}).content.decode()
+        first = re.search(r'class="search-result">(.*?)</li>', html, re.S).group(1)
+        assert "<mark>" in first, (query, first)
