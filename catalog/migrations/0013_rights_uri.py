@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalog', '0010_text_fields_without_limits'),
+        ('catalog', '0011_search_index'),
     ]
 
     operations = [

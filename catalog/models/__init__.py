@@ -12,6 +12,7 @@ from catalog.models.records import (
     workflow_permissions,
     workflow_user,
 )
+from catalog.models.search import SearchEntry, SearchText
 from catalog.models.sources import Citation, Source
 from catalog.models.tools import CollectionImport, Readiness
 from catalog.models.vocabularies import Nationality, ObjectType, Role
@@ -30,6 +31,8 @@ __all__ = [
     "Record",
     "RecordQuerySet",
     "Role",
+    "SearchEntry",
+    "SearchText",
     "Source",
     "Status",
     "workflow_permissions",

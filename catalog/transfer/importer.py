@@ -19,6 +19,7 @@ from pathlib import Path
 from django.db import connection, reset_queries, transaction
 
 from catalog.models import Source
+from catalog.search.index import reindex
 from catalog.transfer.batches import Existing, Links
 from catalog.transfer.columns import CHUNK_ROWS, KINDS, split_list
 from catalog.transfer.csv_file import Clock, CsvFile, ImportFileError, Progress
@@ -199,6 +200,8 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
         """Every row is written (``written``: model → pks of the records created or
         changed): the one place for follow-ups in bulk, e.g. a search index. The
         page cache hears of it through the ``records_imported`` signal."""
+        for model, pks in written.items():
+            reindex(model, pks)  # bulk writes send no save signals
         records_imported.send(sender=type(self), written=written)
 
     def check_file_part(self):

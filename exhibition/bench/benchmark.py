@@ -44,7 +44,8 @@ def page_paths():
         "search (zh)": "/search/?q=%E5%8C%BB%E9%99%A2",
         "artifact": artifact.get_absolute_url(),
         "biography": person.get_absolute_url(),
-        "timeline": "/timeline/",
+        # /timeline/ is an old address now (301 to the oldest exhibition's).
+        "timeline": f"/exhibitions/{section.exhibition.slug}/timeline/",
         "sitemap": "/sitemap.xml",
     }
     try:

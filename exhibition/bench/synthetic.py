@@ -21,6 +21,7 @@ from catalog.models import (
     Source,
     Status,
 )
+from catalog.search import index as search_index
 from exhibition.bench.words import text
 from exhibition.demo.placeholders import placeholder_image
 from exhibition.models import Exhibition, Section, SectionItem
@@ -245,6 +246,7 @@ def build(size, seed=1, batch=2000, years=DEFAULT_YEARS):
                 for r in records
             ]
         Citation.objects.bulk_create(citations, batch_size=batch)
+        search_index.rebuild(batch=batch)  # bulk_create sends no signals
     # Give the query planner statistics, as autovacuum would on PostgreSQL.
     from django.db import connection
 
