@@ -34,6 +34,9 @@ WAIT = _("Too many wrong codes in a row: wait a few seconds, then try again.")
 class PasswordStep(LoginView):
     """The admin's login form; with an authenticator, the code comes next."""
 
+    def get_default_redirect_url(self):
+        return reverse("admin:index")
+
     def form_valid(self, form):
         user = form.get_user()
         if not policy.has_device(user):
@@ -102,13 +105,14 @@ class CodeStep(AdminPage):
     def post(self, request):
         form = CodeForm(request.POST, help_text=LOGIN_HELP)
         if form.is_valid():
+            waiting = self.waiting()  # after wrong codes, django-otp pauses a moment
             device = policy.verify(self.user, form.cleaned_data["code"])
             if device is not None:
                 policy.end_pending(request)
                 self.user.otp_device = device  # django-otp keeps it in the session
                 auth_login(request, self.user, self.backend)
                 return redirect(self.target)
-            form.add_error("code", WAIT if self.waiting() else WRONG)
+            form.add_error("code", WAIT if waiting else WRONG)
             user_login_failed.send(
                 sender=__name__, credentials=self.credentials, request=request
             )
@@ -149,11 +153,12 @@ class SetUp(AdminPage):
         form = CodeForm(request.POST, help_text=SET_UP_HELP)
         device = policy.unconfirmed_authenticator(request.user)
         if form.is_valid():
+            waiting = policy.waiting(device)
             if policy.verify_new(device, form.cleaned_data["code"]):
                 codes = policy.confirm(device)
                 otp_login(request, device)
                 return self.show_codes(codes, set_up=True)
-            form.add_error("code", WAIT if policy.waiting(device) else WRONG)
+            form.add_error("code", WAIT if waiting else WRONG)
         return self.page(form)
 
     def page(self, form):
