@@ -84,9 +84,7 @@ def test_once_other_staff_set_one_up_the_password_is_not_enough(
     )
 
 
-def test_a_session_from_before_the_authenticator_must_give_a_code(
-    client, head_curator
-):
+def test_a_session_from_before_the_authenticator_must_give_a_code(client, head_curator):
     device = authenticator(head_curator)
     client.force_login(head_curator)  # e.g. signed in elsewhere before set-up
     url = reverse("admin:catalog_artifact_changelist")
@@ -97,9 +95,7 @@ def test_a_session_from_before_the_authenticator_must_give_a_code(
     assert client.get(url).status_code == 200
 
 
-def test_the_set_up_page_cannot_replace_a_device_without_its_code(
-    client, head_curator
-):
+def test_the_set_up_page_cannot_replace_a_device_without_its_code(client, head_curator):
     authenticator(head_curator)
     client.force_login(head_curator)  # the password alone
     response = client.get(reverse("admin:two-factor-setup"))

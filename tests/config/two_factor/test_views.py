@@ -96,9 +96,7 @@ def test_the_code_step_without_a_password_goes_back_to_the_login(client):
     assert response["Location"] == reverse("admin:login")
 
 
-def test_a_password_left_too_long_without_its_code_expires(
-    client, device, monkeypatch
-):
+def test_a_password_left_too_long_without_its_code_expires(client, device, monkeypatch):
     log_in_with_password(client, device.user)
     later = time.time() + policy.PENDING_SECONDS + 1
     monkeypatch.setattr(policy.time, "time", lambda: later)
@@ -155,9 +153,7 @@ def test_set_up_with_a_wrong_code_does_not_confirm(client, head_curator):
     assert "That code is not right" in response.content.decode()
     device.refresh_from_db()
     assert not device.confirmed
-    assert client.get(INDEX)["Location"].startswith(
-        reverse("admin:two-factor-setup")
-    )
+    assert client.get(INDEX)["Location"].startswith(reverse("admin:two-factor-setup"))
 
 
 def test_set_up_with_the_right_code_confirms_and_shows_recovery_codes(
