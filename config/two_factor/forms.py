@@ -1,12 +1,12 @@
 """The one field of the code step and of the set-up page."""
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label=_("Code"),
+        label=pgettext_lazy("two-step login", "Code"),
         max_length=40,
         strip=True,
         widget=forms.TextInput(

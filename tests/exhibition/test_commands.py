@@ -23,3 +23,20 @@ def test_ensure_curator_prints_a_generated_password_once(monkeypatch, capsys):
     call_command("ensure_curator")
     assert "already exists" in capsys.readouterr().out
     assert get_user_model().objects.count() == 1
+
+
+@pytest.mark.two_step_login
+def test_the_demo_curator_can_log_in_without_a_phone(monkeypatch, capsys, client):
+    from django.urls import reverse
+
+    monkeypatch.setenv("CURATOR_PASSWORD", "a-long-curator-password")
+    call_command("ensure_curator")
+    hint = capsys.readouterr().out
+    assert "addstatictoken curator" in hint
+    call_command("addstatictoken", "curator")
+    token = capsys.readouterr().out.strip()
+    login = {"username": "curator", "password": "a-long-curator-password"}
+    response = client.post(reverse("admin:login"), login)
+    assert response["Location"] == reverse("admin:login-code")
+    client.post(reverse("admin:login-code"), {"code": token})
+    assert client.get(reverse("admin:index")).status_code == 200
