@@ -169,6 +169,9 @@ class SetUp(AdminPage):
             secret=policy.secret_text(device),
             account=self.request.user.get_username(),
             replacing=policy.authenticator(self.request.user) is not None,
+            # Until the first device, the rest of the admin is out of reach.
+            locked=not policy.has_device(self.request.user)
+            and policy.in_required_role(self.request.user),
             next=self.next_url(),
         )
 

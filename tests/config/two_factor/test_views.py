@@ -137,6 +137,7 @@ def test_the_set_up_page_shows_a_qr_code_and_the_secret(client, head_curator):
     page = setup_page(client, head_curator).content.decode()
     device = TOTPDevice.objects.get(user=head_curator, confirmed=False)
     assert 'src="data:image/svg+xml' in page
+    assert 'id="nav-sidebar"' not in page  # nothing else to go to yet
     secret = re.search(r"<code>([A-Z2-7 ]+)</code>", page).group(1)
     assert hexlify(b32decode(secret.replace(" ", ""))).decode() == device.key
     # Reloading keeps the same secret: the app already scanned stays right.
