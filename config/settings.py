@@ -75,6 +75,10 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "csp",
     "axes",
+    # Two-step login for staff: authenticator apps (TOTP) and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "adminsortable2",
     "simple_history",
     "catalog",
@@ -95,6 +99,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks a session verified once its second step is done (config/two_factor).
+    "django_otp.middleware.OTPMiddleware",
     # The admin speaks each person's language (saved choice, else the browser's).
     "config.admin_language.AdminLanguageMiddleware",
     # Records who made each change in the catalogue's history (needs request.user).
@@ -117,6 +123,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = int(env("PROXY_COUNT", "0"))
+# Two-step login (config/two_factor): the name authenticator apps show the account
+# under; other superusers never see someone's secret in the device admin.
+OTP_TOTP_ISSUER = env("OTP_ISSUER", "Exhibition CMS")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -74,6 +74,37 @@ def no_login_throttling(settings):
     settings.AXES_ENABLED = False
 
 
+def verify_session(client, user):
+    """Mark ``client``'s session as having passed the login's code step."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = device or TOTPDevice.objects.create(user=user, name="tests")
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+@pytest.fixture(autouse=True)
+def staff_logins_pass_the_code_step(request, monkeypatch):
+    """``client.force_login`` signs staff in with both steps done, as a real login
+    with password and code would; tests marked ``two_step_login`` get Django's
+    plain force_login (a session that has not given a code)."""
+    from django.test import Client
+
+    if request.node.get_closest_marker("two_step_login"):
+        return
+    plain = Client.force_login
+
+    def force_login(self, user, backend=None):
+        plain(self, user, backend)
+        if user.is_staff or user.is_superuser:
+            verify_session(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture(autouse=True)
 def english_by_default():
     """A Chinese request must not leave the next test speaking Chinese."""

@@ -1,8 +1,25 @@
 """The curators' admin in a real browser: change forms fit the window."""
 
+import itertools
+import time
+from base64 import b32decode
+from binascii import unhexlify
+
 import pytest
+from django_otp.oath import TOTP
 
 PASSWORD = "layout-check-password-1"
+# The layout login's authenticator key; it accepts codes a few steps ahead, so
+# each test's login can give a code not used before (codes are single use).
+KEY = "3132333435363738393031323334353637383930"
+STEPS = itertools.count()
+
+
+def code(key=KEY, steps_ahead=0):
+    totp = TOTP(unhexlify(key))
+    totp.time = time.time() + steps_ahead * totp.step
+    return f"{totp.token():06d}"
+
 
 # One of each kind of record, as the demo ships them, plus the empty add forms.
 CHANGE_FORMS = [
@@ -27,7 +44,11 @@ def admin_pages(site):
             "from exhibition.models import Exhibition, Kiosk, Section\n"
             "User = get_user_model()\n"
             "User.objects.filter(username='layout').delete()\n"
-            f"User.objects.create_superuser('layout', 'l@example.org', '{PASSWORD}')\n"
+            "u = User.objects.create_superuser("
+            f"'layout', 'l@example.org', '{PASSWORD}')\n"
+            "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
+            "TOTPDevice.objects.create("
+            f"user=u, name='phone', key='{KEY}', tolerance=40)\n"
             "print(' '.join(str(m.objects.order_by('pk').first().pk) for m in "
             "(Artifact, Photograph, Person, Source, Role, Exhibition, Section, Kiosk)))"
         )
@@ -40,12 +61,15 @@ def admin_pages(site):
 
 
 @pytest.fixture
-def curator_page(browser, site):
+def curator_page(browser, site, admin_pages):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(f"{site.url}/admin/login/")
     page.fill("#id_username", "layout")
     page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{site.url}/admin/login/code/")
+    page.fill("#id_code", code(steps_ahead=next(STEPS)))
     page.click("input[type=submit]")
     page.wait_for_url(f"{site.url}/admin/")
     yield page
@@ -127,4 +151,61 @@ def test_the_projects_own_admin_pages_pass_axe(
     screenshot(curator_page, f"admin-artifact-{language}")
     curator_page.goto(f"{site.url}/admin/")
     screenshot(curator_page, f"admin-start-page-{language}")
+    assert not problems, "\n".join(problems.values())
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_two_step_login_pages_pass_axe(browser, site, language, screenshot):
+    """Set-up, recovery codes, the overview and the login's code step (with and
+    without an error), for a superuser meeting two-step login the first time."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    name = f"new-{language}"
+    site.shell(
+        "from django.contrib.auth import get_user_model\n"
+        f"get_user_model().objects.filter(username='{name}').delete()\n"
+        "get_user_model().objects.create_superuser("
+        f"'{name}', 'n@example.org', '{PASSWORD}')"
+    )
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems = {}
+
+    def check(what):
+        assert page.locator("html").get_attribute("lang") == language, what
+        screenshot(page, f"admin-two-factor-{what}-{language}")
+        result = Axe().run(page)
+        if result.violations_count:
+            problems[what] = result.generate_report()
+
+    def log_in():
+        page.goto(f"{site.url}/{language}/admin/")
+        page.fill("#id_username", name)
+        page.fill("#id_password", PASSWORD)
+        page.click("input[type=submit]")
+
+    log_in()
+    page.wait_for_url("**/admin/two-factor/set-up/**")
+    check("set-up")
+    secret = page.locator(".two-factor-secret code").inner_text().replace(" ", "")
+    key = b32decode(secret).hex()
+    page.fill("#id_code", code(key))
+    page.click(".two-factor input[type=submit]")
+    assert page.locator(".two-factor-codes li").count() == 10
+    check("recovery-codes")
+    page.goto(f"{site.url}/admin/two-factor/")
+    check("overview")
+    page.click("#logout-form button")
+    log_in()
+    page.wait_for_url("**/admin/login/code/")
+    check("code-step")
+    page.fill("#id_code", "000000")
+    page.click("#login-form input[type=submit]")
+    assert page.locator("#id_code_error").count() == 1
+    check("code-step-error")
+    page.wait_for_timeout(1100)  # django-otp pauses a device after a wrong code
+    page.fill("#id_code", code(key, steps_ahead=1))
+    page.click("#login-form input[type=submit]")
+    page.wait_for_url(f"{site.url}/admin/")
+    context.close()
     assert not problems, "\n".join(problems.values())

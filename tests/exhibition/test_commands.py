@@ -44,3 +44,20 @@ def test_rotate_kiosk_key_prints_new_start_addresses_and_retires_the_old_keys(
     assert Kiosk.objects.get(pk=second.pk).has_device_key(keys["s2"])
     with pytest.raises(CommandError, match="nowhere"):
         call_command("rotate_kiosk_key", "nowhere")
+
+
+@pytest.mark.two_step_login
+def test_the_demo_curator_can_log_in_without_a_phone(monkeypatch, capsys, client):
+    from django.urls import reverse
+
+    monkeypatch.setenv("CURATOR_PASSWORD", "a-long-curator-password")
+    call_command("ensure_curator")
+    hint = capsys.readouterr().out
+    assert "addstatictoken curator" in hint
+    call_command("addstatictoken", "curator")
+    token = capsys.readouterr().out.strip()
+    login = {"username": "curator", "password": "a-long-curator-password"}
+    response = client.post(reverse("admin:login"), login)
+    assert response["Location"] == reverse("admin:login-code")
+    client.post(reverse("admin:login-code"), {"code": token})
+    assert client.get(reverse("admin:index")).status_code == 200

@@ -1,3 +1,5 @@
+"""Makes the first curator login (a superuser) for ``make run`` and deployments."""
+
 import os
 import secrets
 
@@ -30,7 +32,8 @@ class Command(BaseCommand):
         password = ensure_curator(username, given)
         if password is None:
             self.stdout.write(f"Curator login '{username}' already exists.")
-        elif given:
+            return
+        if given:
             self.stdout.write(f"Created curator login '{username}' (CURATOR_PASSWORD).")
         else:
             self.stdout.write(
@@ -40,3 +43,14 @@ class Command(BaseCommand):
                     f"'python manage.py changepassword {username}'."
                 )
             )
+        self.stdout.write(two_step_hint(username))
+
+
+def two_step_hint(username):
+    return (
+        "This login needs two-step login: after the password, the admin shows a QR "
+        "code for an authenticator app on your phone.\n"
+        "No app at hand (trying the demo)? "
+        f"'python manage.py addstatictoken {username}' prints a single-use code "
+        "to type when the login asks for a code."
+    )

@@ -1,0 +1,32 @@
+"""The one field of the code step and of the set-up page."""
+
+from django import forms
+from django.utils.translation import pgettext_lazy
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=pgettext_lazy("two-step login", "Code"),
+        max_length=40,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "autocapitalize": "none",
+                "spellcheck": "false",
+                "autofocus": True,
+            }
+        ),
+    )
+
+    def __init__(self, *args, help_text="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = help_text
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        # The error is read out with the field, before the hint.
+        code = self["code"].auto_id
+        self.fields["code"].widget.attrs["aria-describedby"] = (
+            f"{code}_error {code}_helptext"
+        )
