@@ -1,5 +1,6 @@
 import hashlib
 import json
+import logging
 import os
 import socket
 import subprocess
@@ -119,6 +120,7 @@ def s3_endpoint():
         from moto.server import ThreadedMotoServer
     except ImportError as error:
         s3_unavailable(f"moto or django-storages is not installed ({error})")
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     try:
@@ -172,6 +174,19 @@ def s3_media(s3_endpoint, s3_storage_settings, settings):
         aws_secret_access_key=S3_CREDENTIALS["secret_key"],
     )
     client.create_bucket(Bucket=bucket)
+    # Visitors read media straight from the bucket: public GetObject, as in the README.
+    public_read = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": f"arn:aws:s3:::{bucket}/*",
+            }
+        ],
+    }
+    client.put_bucket_policy(Bucket=bucket, Policy=json.dumps(public_read))
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
@@ -194,3 +209,17 @@ def s3_media(s3_endpoint, s3_storage_settings, settings):
         url=f"{s3_endpoint}/{bucket}/",
         objects=objects,
     )
+
+
+@pytest.fixture
+def s3_down(s3_storage_settings, settings):
+    """Media on an S3 endpoint that does not answer (a closed port on loopback)."""
+    options = {
+        **s3_storage_settings["OPTIONS"],
+        "bucket_name": "unreachable",
+        "endpoint_url": f"http://127.0.0.1:{free_port()}",
+    }
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {**s3_storage_settings, "OPTIONS": options},
+    }
