@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import uuid
 from pathlib import Path
 from types import SimpleNamespace
@@ -114,21 +115,37 @@ def free_port():
 
 @pytest.fixture(scope="session")
 def s3_endpoint():
-    """moto's S3 server for the session, on 127.0.0.1 and a free port."""
+    """moto's S3 server for the session, on 127.0.0.1 and a port the system picks.
+
+    Bound here, in the test's own thread (moto's ThreadedMotoServer binds in its
+    thread and would wait forever if that failed), then served from a daemon thread.
+    """
     try:
         import storages.backends.s3  # noqa: F401
-        from moto.server import ThreadedMotoServer
+        from moto.moto_server.werkzeug_app import (
+            DomainDispatcherApplication,
+            MotoRequestHandler,
+            create_backend_app,
+        )
+        from werkzeug.serving import make_server
     except ImportError as error:
         s3_unavailable(f"moto or django-storages is not installed ({error})")
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
-    port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     try:
-        server.start()
+        server = make_server(
+            "127.0.0.1",
+            0,
+            DomainDispatcherApplication(create_backend_app),
+            threaded=True,
+            request_handler=MotoRequestHandler,
+        )
     except OSError as error:
-        s3_unavailable(f"moto's S3 server did not start ({error})")
-    yield f"http://127.0.0.1:{port}"
-    server.stop()
+        s3_unavailable(f"moto's S3 server could not listen on 127.0.0.1 ({error})")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
 
 
 @pytest.fixture(scope="session")
