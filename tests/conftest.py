@@ -1,3 +1,15 @@
+import hashlib
+import json
+import logging
+import os
+import socket
+import subprocess
+import sys
+import threading
+import uuid
+from pathlib import Path
+from types import SimpleNamespace
+
 import pytest
 from django.conf import settings
 
@@ -113,3 +125,149 @@ def english_by_default():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+# -- media on S3: moto's S3 server on loopback, driven through django-storages ---
+
+S3_CREDENTIALS = {"access_key": "testing", "secret_key": "testing"}
+
+
+def s3_unavailable(reason):
+    if os.environ.get("REQUIRE_SERVICES"):
+        pytest.fail(f"the S3 server is required here (REQUIRE_SERVICES): {reason}")
+    pytest.skip(reason)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """moto's S3 server for the session, on 127.0.0.1 and a port the system picks.
+
+    Bound here, in the test's own thread (moto's ThreadedMotoServer binds in its
+    thread and would wait forever if that failed), then served from a daemon thread.
+    """
+    try:
+        import storages.backends.s3  # noqa: F401
+        from moto.moto_server.werkzeug_app import (
+            DomainDispatcherApplication,
+            MotoRequestHandler,
+            create_backend_app,
+        )
+        from werkzeug.serving import make_server
+    except ImportError as error:
+        s3_unavailable(f"moto or django-storages is not installed ({error})")
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
+    try:
+        server = make_server(
+            "127.0.0.1",
+            0,
+            DomainDispatcherApplication(create_backend_app),
+            threaded=True,
+            request_handler=MotoRequestHandler,
+        )
+    except OSError as error:
+        s3_unavailable(f"moto's S3 server could not listen on 127.0.0.1 ({error})")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def s3_storage_settings(s3_endpoint):
+    """STORAGES["default"] exactly as config/settings.py builds it from the
+    environment, plus test credentials and no retries (a closed port fails fast)."""
+    from botocore.config import Config
+
+    environment = {
+        **os.environ,
+        "AWS_STORAGE_BUCKET_NAME": "placeholder",
+        "AWS_S3_ENDPOINT_URL": s3_endpoint,
+        "AWS_S3_REGION_NAME": "us-east-1",
+    }
+    code = "import json, config.settings as s; print(json.dumps(s.STORAGES))"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    default = json.loads(result.stdout)["default"]
+    assert default["BACKEND"] == "storages.backends.s3.S3Storage"
+    config = Config(retries={"mode": "standard", "max_attempts": 1}, connect_timeout=2)
+    default["OPTIONS"].update(S3_CREDENTIALS, client_config=config)
+    return default
+
+
+@pytest.fixture
+def s3_media(s3_endpoint, s3_storage_settings, settings):
+    """Media in a new, empty bucket for one test; ``.objects()`` lists it as
+    {key: SHA-256}."""
+    import boto3
+
+    bucket = f"media-{uuid.uuid4().hex[:12]}"
+    client = boto3.client(
+        "s3",
+        endpoint_url=s3_endpoint,
+        region_name="us-east-1",
+        aws_access_key_id=S3_CREDENTIALS["access_key"],
+        aws_secret_access_key=S3_CREDENTIALS["secret_key"],
+    )
+    client.create_bucket(Bucket=bucket)
+    # Visitors read media straight from the bucket: public GetObject, as in the README.
+    public_read = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": f"arn:aws:s3:::{bucket}/*",
+            }
+        ],
+    }
+    client.put_bucket_policy(Bucket=bucket, Policy=json.dumps(public_read))
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            **s3_storage_settings,
+            "OPTIONS": {**s3_storage_settings["OPTIONS"], "bucket_name": bucket},
+        },
+    }
+
+    def objects():
+        found = {}
+        for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket):
+            for entry in page.get("Contents", []):
+                body = client.get_object(Bucket=bucket, Key=entry["Key"])["Body"]
+                found[entry["Key"]] = hashlib.sha256(body.read()).hexdigest()
+        return found
+
+    return SimpleNamespace(
+        client=client,
+        bucket=bucket,
+        url=f"{s3_endpoint}/{bucket}/",
+        objects=objects,
+    )
+
+
+@pytest.fixture
+def s3_down(s3_storage_settings, settings):
+    """Media on an S3 endpoint that does not answer (a closed port on loopback)."""
+    options = {
+        **s3_storage_settings["OPTIONS"],
+        "bucket_name": "unreachable",
+        "endpoint_url": f"http://127.0.0.1:{free_port()}",
+    }
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {**s3_storage_settings, "OPTIONS": options},
+    }

@@ -14,11 +14,13 @@ from catalog.admin.common import (
     thumbnail,
 )
 from catalog.admin.publishing import PublishingAdmin
+from catalog.admin.uploads import StoredUploadsForm
 from catalog.models import Artifact, ArtifactImage
 
 
 class ArtifactImageInline(SortableInlineAdminMixin, TranslationTabularInline):
     model = ArtifactImage
+    form = StoredUploadsForm
     extra = 0
     fields = ["preview", "image", "alt_text", "caption"]
     readonly_fields = ["preview"]

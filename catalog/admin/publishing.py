@@ -18,6 +18,7 @@ from catalog.admin.concurrency import SaveCheckedAdmin
 from catalog.admin.deleted import DeletedRecordsMixin
 from catalog.admin.presence import PresenceAdmin
 from catalog.admin.translations import SideBySideTranslationsAdmin
+from catalog.admin.uploads import StoredUploadsForm
 from catalog.models import Status
 
 WORKFLOW_BUTTONS = {
@@ -43,6 +44,7 @@ class PublishingAdmin(
     ``change_<model>``) may edit only the English and Chinese text fields.
     """
 
+    form = StoredUploadsForm
     actions = ["submit_for_review", "publish", "unpublish"]
     list_per_page = 50
     save_on_top = True

@@ -80,14 +80,21 @@ def backup(path, storage=default_storage):
     }
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(path, "w:gz") as archive:
-        _add(archive, "data.json", data)
-        for name in sorted(_media_names(storage)):
-            with storage.open(name, "rb") as handle:
-                content = handle.read()
-            manifest["media"][name] = _sha256(content)
-            _add(archive, f"media/{name}", content)
-        _add(archive, "manifest.json", json.dumps(manifest, indent=2).encode())
+    # Written aside and renamed when complete: a failure (storage down midway)
+    # never leaves a partial snapshot under the name, nor spoils an older one.
+    partial = path.with_name(f"{path.name}.partial")
+    try:
+        with tarfile.open(partial, "w:gz") as archive:
+            _add(archive, "data.json", data)
+            for name in sorted(_media_names(storage)):
+                with storage.open(name, "rb") as handle:
+                    content = handle.read()
+                manifest["media"][name] = _sha256(content)
+                _add(archive, f"media/{name}", content)
+            _add(archive, "manifest.json", json.dumps(manifest, indent=2).encode())
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
     return manifest
 
 
@@ -127,6 +134,12 @@ def restore(path, storage=default_storage, force=False):
             if _sha256(content) != digest:
                 raise BackupError(f"media file {name} is damaged; nothing restored.")
             media[name] = content
+    # Storage must answer before the database is loaded, or a restore into an
+    # unreachable bucket would leave records whose files are missing.
+    try:
+        storage.listdir("")
+    except FileNotFoundError:
+        pass  # a local media folder not made yet: saving makes it
     with transaction.atomic():
         fixture = Path(path).with_suffix(".restore.json")
         fixture.write_bytes(data)

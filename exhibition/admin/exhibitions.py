@@ -15,6 +15,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from catalog.admin import CitationInline, thumbnail
 from catalog.admin.concurrency import SaveCheckedAdmin
 from catalog.admin.translations import SideBySideTranslationsAdmin
+from catalog.admin.uploads import StoredUploadsForm
 from exhibition.admin.readiness import section_overview
 from exhibition.admin.translation import TranslationViewAdmin
 from exhibition.models import Exhibition, FeaturedPerson, Section, SectionItem
@@ -159,6 +160,7 @@ class SectionAdmin(
     SaveCheckedAdmin, SideBySideTranslationsAdmin, SortableAdminMixin, TranslationAdmin
 ):
     change_form_template = "admin/checked_change_form.html"
+    form = StoredUploadsForm
     # The drag handle takes the place of the first ordering field: make it position.
     ordering = ["position"]
     list_display = ["title", "exhibition", "gallery_room", "item_count", "status"]

@@ -7,12 +7,14 @@ from modeltranslation.admin import TranslationAdmin
 
 from catalog.admin.concurrency import SaveCheckedAdmin
 from catalog.admin.translations import SideBySideTranslationsAdmin
+from catalog.admin.uploads import StoredUploadsForm
 from exhibition.models import Museum
 
 
 @admin.register(Museum)
 class MuseumAdmin(SaveCheckedAdmin, SideBySideTranslationsAdmin, TranslationAdmin):
     change_form_template = "admin/checked_change_form.html"
+    form = StoredUploadsForm
     fieldsets = [
         (None, {"fields": ["name", "short_name", "description", "logo"]}),
         (

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from catalog.storage import storage_command
 from catalog.transfer.backup import backup
 
 
@@ -12,7 +13,8 @@ class Command(BaseCommand):
         parser.add_argument("path", help="Where to write the .tar.gz snapshot.")
 
     def handle(self, *args, **options):
-        manifest = backup(options["path"])
+        with storage_command("The backup"):
+            manifest = backup(options["path"])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Backed up the database and {len(manifest['media'])} media files "

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
+from catalog.storage import storage_command
 from catalog.transfer.exporter import export_collection
 from catalog.transfer.sections import registered_sections
 
@@ -16,7 +17,8 @@ class Command(BaseCommand):
         parser.add_argument("out_dir", type=Path)
 
     def handle(self, *args, out_dir, **options):
-        summary = export_collection(out_dir, sections=registered_sections())
+        with storage_command("The export"):
+            summary = export_collection(out_dir, sections=registered_sections())
         self.stdout.write(
             f"{summary.artifacts} artifacts, {summary.photographs} photographs, "
             f"{summary.people} biographies and {summary.images} images "

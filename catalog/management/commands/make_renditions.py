@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from catalog.images import CheckedImageField
 from catalog.images.renditions import Picture
 from catalog.images.tiles import ensure_tiles
+from catalog.storage import storage_command
 
 # The images the IIIF Image API serves (portraits and section heroes are not).
 TILED = {"catalog.ArtifactImage", "catalog.Photograph"}
@@ -16,6 +17,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        with storage_command("Making renditions and tiles"):
+            made = self.make_all()
+        self.stdout.write(f"Renditions and tiles ready for {made} images.")
+
+    def make_all(self):
         made = 0
         for model in apps.get_models():
             fields = [
@@ -30,4 +36,4 @@ class Command(BaseCommand):
                     if model._meta.label in TILED:
                         ensure_tiles(image)
                     made += 1
-        self.stdout.write(f"Renditions and tiles ready for {made} images.")
+        return made

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from catalog.storage import storage_command
 from catalog.transfer.backup import BackupError, restore
 
 
@@ -16,7 +17,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            manifest = restore(options["path"], force=options["force"])
+            with storage_command("The restore"):
+                manifest = restore(options["path"], force=options["force"])
         except BackupError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(
