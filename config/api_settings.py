@@ -1,5 +1,6 @@
-"""Settings of the read-only JSON API (exhibition/interop/api), imported by
-config/settings.py: Django REST framework and the OpenAPI schema."""
+"""Settings of sharing the collection with other systems, imported by
+config/settings.py: the read-only JSON API (Django REST framework and the OpenAPI
+schema) and the OAI-PMH provider."""
 
 import os
 
@@ -38,3 +39,8 @@ SPECTACULAR_SETTINGS = {
         "RecordKind": "exhibition.interop.api.serializers.exhibitions.RECORD_KINDS",
     },
 }
+
+# OAI-PMH (/oai): the repository's name in identifiers (oai:<id>:artifact:12), by
+# default the host a harvester asked; records per page of a list.
+OAI_REPOSITORY_ID = os.environ.get("OAI_REPOSITORY_ID", "")
+OAI_PAGE_SIZE = int(os.environ.get("OAI_PAGE_SIZE", "100"))

@@ -115,18 +115,9 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Curator logins: five failures lock that username from that address for an hour.
-AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_HOURS", "1"))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_VERBOSE = False
-AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = int(env("PROXY_COUNT", "0"))
-# Two-step login (config/two_factor): the name authenticator apps show the account
-# under; other superusers never see someone's secret in the device admin.
-OTP_TOTP_ISSUER = env("OTP_ISSUER", "Exhibition CMS")
-OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Staff logins (lockout, two-step login) live beside this file, in
+# config/login_settings.py.
+from config.login_settings import *  # noqa: E402, F403
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -249,11 +240,6 @@ IMAGE_MAX_BYTES = int(env("IMAGE_MAX_BYTES", str(40 * 1024 * 1024)))
 IMAGE_MAX_PIXELS = int(env("IMAGE_MAX_PIXELS", str(80_000_000)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# OAI-PMH (/oai): the repository's name in identifiers (oai:<id>:artifact:12), by
-# default the host a harvester asked; records per page of a list.
-OAI_REPOSITORY_ID = env("OAI_REPOSITORY_ID", "")
-OAI_PAGE_SIZE = int(env("OAI_PAGE_SIZE", "100"))
-
 # The public site's address, printed in labels' QR codes (https://museum.example);
 # by default the host the admin was reached at (print_labels needs it or --base-url).
 PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", "").rstrip("/")
@@ -297,9 +283,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# The JSON API's settings (REST_FRAMEWORK, SPECTACULAR_SETTINGS) live beside this
-# file, in config/api_settings.py.
-from config.api_settings import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: E402, F401
+# Sharing with other systems (the JSON API, OAI-PMH): config/api_settings.py.
+from config.api_settings import *  # noqa: E402, F403
 
 LOGGING = {
     "version": 1,
