@@ -20,6 +20,7 @@ from django.db.models import F
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, get_language_from_path
 
+# Never 302: short addresses (labels) redirect and count each scan, so they must run.
 CACHEABLE_STATUS = {200, 301, 404}
 
 
@@ -111,13 +112,6 @@ def page_key(request, version, language):
     return f"page:{build_id()}:{version}:{language}:{request.get_host()}:{path}"
 
 
-def private(response):
-    """A view that must run every time (it counts, or answers per visitor) says so
-    with ``never_cache`` or ``Cache-Control: private``; such pages are never kept."""
-    control = response.get("Cache-Control", "")
-    return "no-store" in control or "private" in control
-
-
 class AnonymousPageCacheMiddleware:
     """Placed early, before the outage check, CSP, sessions, locale and
     authentication: a cached page costs two cache reads (the content version and
@@ -169,7 +163,6 @@ class AnonymousPageCacheMiddleware:
             and not response.cookies
             and not response.has_header("Set-Cookie")
             and (user is None or not user.is_authenticated)
-            and not private(response)
         ):
             if hasattr(response, "render") and callable(response.render):
                 response.render()

@@ -70,11 +70,19 @@ def plain_static_storage():
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache(settings):
-    """Each test starts with an empty cache and no page cache, unless it asks."""
+def fresh_cache(settings, monkeypatch):
+    """Each test starts with an empty cache and no page cache, unless it asks.
+
+    A request reads the content version from the cache, and from the database
+    when the cache lacks it or a second has passed since the worker last looked:
+    here the second never passes, so query counts do not depend on the clock."""
     from django.core.cache import cache
 
+    from exhibition import page_cache
+
     settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(page_cache, "CHECK_EVERY", 3600)
+    monkeypatch.setattr(page_cache, "_last_check", [float("-inf")])
     cache.clear()
     yield
     cache.clear()

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageFile, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "TIFF": ".tif"}
 # Markup hidden inside an image file (a "polyglot") could run if a browser ever
@@ -75,7 +75,10 @@ def validate_image_file(file):
                             "limit": round(max_pixels / 1_000_000, 1),
                         },
                     )
-                image.load()  # Decode every byte: truncated files fail here.
+                # Decode every byte: truncated files fail here, whatever another
+                # library set process-wide (WeasyPrint turns truncation off).
+                ImageFile.LOAD_TRUNCATED_IMAGES = False
+                image.load()
     except ValidationError:
         raise
     except Image.DecompressionBombError as error:

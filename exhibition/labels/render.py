@@ -103,8 +103,12 @@ def html(sheets, scales, templates, extra, measuring=False):
 
 
 def layout(markup):
+    from PIL import ImageFile
     from weasyprint import HTML
 
+    # WeasyPrint's import lets Pillow load truncated images process-wide; the
+    # upload checks (catalog/images/checks.py) rely on it staying off.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     return HTML(string=markup, url_fetcher=only_inline_data()).render()
 
 

@@ -176,13 +176,14 @@ def test_no_hidden_record_is_reachable_by_following_every_link(client, world, la
 
 
 LIST_QUERIES = {
-    # the content version, the count, the page, then one query per related list
-    "artifacts": 6,  # + images, people, placements
-    "photographs": 5,  # + people, placements
-    "people": 7,  # + nationalities, roles, groups, members
-    "exhibitions": 5,  # + sections (with their counts), featured people
-    "exhibitions/many/sections": 4,  # + the exhibition
-    "exhibitions/many/sections/all/items": 5,  # + the section, artifacts' images
+    # the count, the page, then one query per related list (the content version
+    # comes from the cache once a worker has read it)
+    "artifacts": 5,  # + images, people, placements
+    "photographs": 4,  # + people, placements
+    "people": 6,  # + nationalities, roles, groups, members
+    "exhibitions": 4,  # + sections (with their counts), featured people
+    "exhibitions/many/sections": 3,  # + the exhibition
+    "exhibitions/many/sections/all/items": 4,  # + the section, artifacts' images
 }
 
 
@@ -207,6 +208,7 @@ def test_a_list_runs_a_fixed_number_of_queries_for_5_or_50_records(
 ):
     show = make_exhibition(slug="many")
     section = make_section(show, slug="all")
+    client.get(f"{API}/exhibitions/")  # a worker that has read the version
     for start, size in [(0, 5), (5, 50)]:
         populate(show, section, start, size)
         for endpoint, queries in LIST_QUERIES.items():
