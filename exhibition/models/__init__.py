@@ -1,6 +1,7 @@
 """How the collection is shown: the museum, exhibitions, their sections and what
 hangs in them, kiosks, and the site's own bookkeeping."""
 
+from exhibition.models.audio import AudioStop, AudioStopQuerySet
 from exhibition.models.bookkeeping import ContentVersion, LoadedRecord
 from exhibition.models.exhibitions import (
     Exhibition,
@@ -23,6 +24,8 @@ from exhibition.models.staff import StaffPreference
 
 __all__ = [
     "KIOSK_OFFLINE_AFTER",
+    "AudioStop",
+    "AudioStopQuerySet",
     "ContentVersion",
     "Exhibition",
     "ExhibitionQuerySet",

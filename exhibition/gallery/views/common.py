@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from catalog.models import (
     ArtifactImage,
     Citation,
+    MediaItem,
 )
 
 PAGE_SIZE = 24
@@ -16,6 +17,10 @@ RELATED_LIMIT = 6
 
 first_image = Prefetch(
     "images", queryset=ArtifactImage.objects.order_by("position", "pk")
+)
+# A record's clips in the curators' order (the record itself is already visible).
+clips_in_order = Prefetch(
+    "media", queryset=MediaItem.objects.order_by("position", "pk")
 )
 citations_with_sources = Prefetch(
     "citations", queryset=Citation.objects.select_related("source")

@@ -14,10 +14,17 @@ from exhibition.gallery.views.common import (
     SECTION_PAGE_SIZE,
     SECTION_PEOPLE,
     citations_with_sources,
+    clips_in_order,
     first_image,
     visible,
 )
-from exhibition.models import Exhibition, FeaturedPerson, Section, SectionItem
+from exhibition.models import (
+    AudioStop,
+    Exhibition,
+    FeaturedPerson,
+    Section,
+    SectionItem,
+)
 from exhibition.page_cache import cached_by_version
 
 PUBLISHED_ITEM = Q(items__artifact__status="published") | Q(
@@ -96,8 +103,11 @@ def exhibition_list(request):
 
 @require_GET
 def exhibition_detail(request, slug):
+    stops = AudioStop.objects.published().filter(exhibition=OuterRef("pk"))
     exhibition = get_object_or_404(
-        visible(Exhibition, request).prefetch_related(citations_with_sources),
+        visible(Exhibition, request)
+        .annotate(has_audio_guide=Exists(stops))
+        .prefetch_related(citations_with_sources, clips_in_order),
         slug=slug,
     )
     return render(
@@ -118,7 +128,7 @@ def section_detail(request, exhibition, slug):
         visible(Section, request)
         .filter(exhibition__in=visible(Exhibition, request))
         .select_related("exhibition")
-        .prefetch_related(citations_with_sources),
+        .prefetch_related(citations_with_sources, clips_in_order),
         exhibition__slug=exhibition,
         slug=slug,
     )

@@ -13,6 +13,7 @@ from exhibition.gallery import structured_data
 from exhibition.gallery.views.common import (
     RELATED_LIMIT,
     citations_with_sources,
+    clips_in_order,
     first_image,
     visible,
 )
@@ -71,6 +72,7 @@ def record_prefetches():
     """What every detail page shows beside the record: sources, people, sections."""
     return [
         citations_with_sources,
+        clips_in_order,
         Prefetch("people", queryset=Person.objects.published()),
         Prefetch(
             "section_items",
@@ -158,6 +160,7 @@ def person_detail(request, slug):
             "roles",
             "nationalities",
             citations_with_sources,
+            clips_in_order,
             Prefetch("groups", queryset=Person.objects.published()),
             Prefetch("members", queryset=Person.objects.published()),
         ),
