@@ -80,13 +80,18 @@ def audio_stop(request, slug, number):
             status=404,
         )
         return response
+    item = stops[index].media
+    # Its record is published (the stop is): artifact, photograph, person, section.
+    record = item.record
     return render(
         request,
         "gallery/audio_stop.html",
         {
             "exhibition": exhibition,
             "stop": stops[index],
-            "item": stops[index].media,
+            "item": item,
+            "record": record,
+            "record_title": getattr(record, "title", None) or str(record),
             "previous_stop": stops[index - 1] if index else None,
             "next_stop": stops[index + 1] if index + 1 < len(stops) else None,
         },
