@@ -8,6 +8,7 @@ is wrong in words a curator can act on, and nothing is stored.
 """
 
 import io
+import re
 import uuid
 from pathlib import PurePosixPath
 
@@ -23,6 +24,10 @@ from django.utils.translation import gettext_lazy as _
 from catalog.media.probe import FORMS, ProbeError, probe_file
 
 SUFFIXES = {form.suffix for form in FORMS} | {".vtt"}
+# A cue's timing line, as browsers accept it ("00:01.000 --> 00:04.000 align:start").
+TIMING = re.compile(
+    r"(\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}[ \t]+-->[ \t]+(\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}"
+)
 ACCEPTED = _("Upload MP3, AAC (M4A) or Opus audio, or MP4 or WebM video.")
 
 
@@ -110,11 +115,36 @@ def validate_captions_file(file):
             code="captions_invalid",
             params={"error": e},
         ) from None
+    broken = first_broken_cue(text)
+    if broken:
+        raise ValidationError(
+            _(
+                "Caption at line %(line)s has no valid time range (it should read "
+                "like 00:00:01.000 --> 00:00:04.000), so browsers would skip it."
+            ),
+            code="captions_invalid",
+            params={"line": broken},
+        )
     if not captions.captions:
         raise ValidationError(
             _("The captions file has no captions in it."), code="captions_empty"
         )
     return len(captions.captions)
+
+
+def first_broken_cue(text):
+    """The line number of the first cue block whose timing browsers would reject
+    (webvtt-py, like browsers, skips such a cue silently), or None."""
+    line = 1
+    for number, block in enumerate(re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n"))):
+        lines = block.strip("\n").split("\n")
+        header = lines[0].split(" ", 1)[0] if lines else ""
+        if number and block.strip() and header not in ("NOTE", "STYLE", "REGION"):
+            timing = next((n for n, text in enumerate(lines) if "-->" in text), None)
+            if timing is None or timing > 1 or not TIMING.match(lines[timing].strip()):
+                return line + len(block) - len(block.lstrip("\n"))
+        line += block.count("\n") + 2
+    return None
 
 
 class CheckedMediaFormField(forms.FileField):
