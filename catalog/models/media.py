@@ -115,7 +115,7 @@ class MediaItem(models.Model):
     objects = MediaQuerySet.as_manager()
 
     class Meta:
-        ordering = ["content_type", "object_id", "position", "pk"]
+        ordering = ["position", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
         verbose_name = _("audio or video clip")
         verbose_name_plural = _("audio and video clips")
@@ -163,7 +163,7 @@ class MediaItem(models.Model):
                 "cannot hear it."
             )
             for suffix in probes
-            if not getattr(self, f"transcript_{suffix}", "").strip()
+            if not (getattr(self, f"transcript_{suffix}") or "").strip()
         }
         if missing:
             raise ValidationError(missing)
@@ -208,9 +208,8 @@ class MediaItem(models.Model):
         chosen = next((s for s in order if getattr(self, f"file_{s}")), None)
         if chosen is None:
             return None
-        spoken = next(
-            (s for s in order if getattr(self, f"transcript_{s}", "").strip()), wanted
-        )
+        written = [s for s in order if (getattr(self, f"transcript_{s}") or "").strip()]
+        spoken = written[0] if written else wanted
         tracks = [
             {
                 "url": getattr(self, f"captions_{suffix}").url,

@@ -99,7 +99,8 @@ def test_valid_captions_are_counted():
         (b"00:00:01.000 --> 00:00:02.000\nno header\n", "not a valid WebVTT"),
         (b"WEBVTT\n\n00:00:01.000 -> nonsense\nHello\n", "line 3 has no valid time"),
         (
-            b"WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nGood\n\n00:01.x --> 00:02\nBad\n",
+            b"WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nGood\n\n"
+            b"00:01.x --> 00:02\nBad\n",
             "line 6 has no valid time",
         ),
         (b"WEBVTT\n", "no captions"),
