@@ -14,7 +14,7 @@ from exhibition.gallery.views.common import (
     SECTION_PAGE_SIZE,
     SECTION_PEOPLE,
     citations_with_sources,
-    clips_in_order,
+    clips_of,
     first_image,
     visible,
 )
@@ -107,7 +107,7 @@ def exhibition_detail(request, slug):
     exhibition = get_object_or_404(
         visible(Exhibition, request)
         .annotate(has_audio_guide=Exists(stops))
-        .prefetch_related(citations_with_sources, clips_in_order),
+        .prefetch_related(citations_with_sources),
         slug=slug,
     )
     return render(
@@ -115,6 +115,7 @@ def exhibition_detail(request, slug):
         "gallery/exhibition_detail.html",
         {
             "exhibition": exhibition,
+            "clips": clips_of(exhibition),
             "sections": sections_of(exhibition),
             "featured_people": featured_of(exhibition),
             "json_ld": structured_data.exhibition_event(request, exhibition),
@@ -128,7 +129,7 @@ def section_detail(request, exhibition, slug):
         visible(Section, request)
         .filter(exhibition__in=visible(Exhibition, request))
         .select_related("exhibition")
-        .prefetch_related(citations_with_sources, clips_in_order),
+        .prefetch_related(citations_with_sources),
         exhibition__slug=exhibition,
         slug=slug,
     )
@@ -177,6 +178,7 @@ def section_detail(request, exhibition, slug):
         "gallery/section_detail.html",
         {
             "section": section,
+            "clips": clips_of(section),
             "exhibition": section.exhibition,
             "items": page.object_list,
             "page": page,
