@@ -6,6 +6,7 @@ from catalog.history import register_history
 from catalog.models import (
     Artifact,
     ArtifactImage,
+    MediaItem,
     Nationality,
     ObjectType,
     Person,
@@ -89,6 +90,11 @@ class PhotographTranslation(TranslationOptions):
         "credit_line",
         "rights",
     )
+
+
+@register(MediaItem)
+class MediaItemTranslation(TranslationOptions):
+    fields = ("title", "file", "captions", "transcript", "credit", "rights")
 
 
 # After every registration above: the historical tables copy the model's fields as

@@ -239,6 +239,12 @@ WHITENOISE_ROOT = BASE_DIR / "exhibition" / "root"
 IMAGE_MAX_BYTES = int(env("IMAGE_MAX_BYTES", str(40 * 1024 * 1024)))
 IMAGE_MAX_PIXELS = int(env("IMAGE_MAX_PIXELS", str(80_000_000)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Uploaded audio, video and WebVTT captions (see catalog/media/checks.py).
+AUDIO_MAX_BYTES = int(env("AUDIO_MAX_BYTES", str(50 * 1024 * 1024)))
+AUDIO_MAX_SECONDS = int(env("AUDIO_MAX_SECONDS", str(20 * 60)))
+VIDEO_MAX_BYTES = int(env("VIDEO_MAX_BYTES", str(500 * 1024 * 1024)))
+VIDEO_MAX_SECONDS = int(env("VIDEO_MAX_SECONDS", str(30 * 60)))
+CAPTIONS_MAX_BYTES = int(env("CAPTIONS_MAX_BYTES", str(1024 * 1024)))
 
 # The public site's address, printed in labels' QR codes (https://museum.example);
 # by default the host the admin was reached at (print_labels needs it or --base-url).
@@ -272,6 +278,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:", "blob:", *env_list("CSP_IMAGE_HOSTS")],
+        "media-src": ["'self'", *env_list("CSP_MEDIA_HOSTS")],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "worker-src": ["'self'"],

@@ -2,6 +2,7 @@
 
 import io
 import itertools
+from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
@@ -207,3 +208,39 @@ def make_ready_person(**fields):
     person = make_person(**{**defaults, **fields})
     cite(person)
     return person
+
+
+MEDIA_FILES = Path(__file__).resolve().parent / "catalog" / "media" / "files"
+CAPTIONS = "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nA short tone.\n"
+
+
+def media_bytes(name="tone.opus"):
+    """A tiny real recording: tone.opus, tone.mp3, tone.m4a, clip.mp4, clip.webm."""
+    return (MEDIA_FILES / name).read_bytes()
+
+
+def make_clip(record, name="tone.opus", captions=True, **fields):
+    """A clip on ``record`` with a file, captions and transcript in both languages."""
+    from django.core.files.base import ContentFile
+
+    from catalog.models import MediaItem
+
+    n = next(_counter)
+    item = MediaItem(
+        record=record,
+        title_en=fields.pop("title_en", f"Clip {n}"),
+        title_zh_hans=fields.pop("title_zh_hans", f"片段{n}"),
+        transcript_en=fields.pop("transcript_en", f"English transcript {n}."),
+        transcript_zh_hans=fields.pop("transcript_zh_hans", f"中文文字稿{n}。"),
+        **fields,
+    )
+    for suffix in ("en", "zh_hans"):
+        getattr(item, f"file_{suffix}").save(
+            name, ContentFile(media_bytes(name)), save=False
+        )
+        if captions:
+            getattr(item, f"captions_{suffix}").save(
+                "captions.vtt", ContentFile(CAPTIONS.encode()), save=False
+            )
+    item.save()
+    return item

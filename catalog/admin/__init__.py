@@ -2,6 +2,7 @@
 
 from catalog.admin import (  # noqa: F401  (importing registers each admin)
     artifacts,
+    media,
     people,
     photographs,
     sources,

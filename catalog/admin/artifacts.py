@@ -13,6 +13,7 @@ from catalog.admin.common import (
     SectionListFilter,
     thumbnail,
 )
+from catalog.admin.media import MediaItemInline
 from catalog.admin.publishing import PublishingAdmin
 from catalog.admin.uploads import StoredUploadsForm
 from catalog.models import Artifact, ArtifactImage
@@ -80,7 +81,7 @@ class ArtifactAdmin(SortableAdminBase, PublishingAdmin):
     autocomplete_fields = ["people", "object_type"]
     list_select_related = ["object_type"]
     prepopulated_fields = {"slug": ["title_en"]}
-    inlines = [ArtifactImageInline, CitationInline]
+    inlines = [ArtifactImageInline, MediaItemInline, CitationInline]
     fieldsets = [
         (None, {"fields": ["accession_number", "slug", "object_type"]}),
         (_("Label"), {"fields": ["title", "description"]}),

@@ -1,10 +1,12 @@
 """Biographies of people and groups."""
 
+from adminsortable2.admin import SortableAdminBase
 from django.contrib import admin
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from catalog.admin.common import CitationInline, MissingListFilter, thumbnail
+from catalog.admin.media import MediaItemInline
 from catalog.admin.publishing import PublishingAdmin
 from catalog.models import Person
 
@@ -19,7 +21,7 @@ class MembersInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(PublishingAdmin):
+class PersonAdmin(SortableAdminBase, PublishingAdmin):
     list_display = [
         "thumb",
         "name",
@@ -55,7 +57,7 @@ class PersonAdmin(PublishingAdmin):
     filter_horizontal = ["roles"]
     prepopulated_fields = {"slug": ["name_en"]}
     readonly_fields = ["preview"]
-    inlines = [MembersInline, CitationInline]
+    inlines = [MembersInline, MediaItemInline, CitationInline]
     fieldsets = [
         (None, {"fields": ["slug", "kind", "featured"]}),
         (_("Name"), {"fields": ["name", "other_names"]}),

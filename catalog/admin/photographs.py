@@ -1,5 +1,6 @@
 """Photographs."""
 
+from adminsortable2.admin import SortableAdminBase
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -10,12 +11,13 @@ from catalog.admin.common import (
     SectionListFilter,
     thumbnail,
 )
+from catalog.admin.media import MediaItemInline
 from catalog.admin.publishing import PublishingAdmin
 from catalog.models import Photograph
 
 
 @admin.register(Photograph)
-class PhotographAdmin(PublishingAdmin):
+class PhotographAdmin(SortableAdminBase, PublishingAdmin):
     list_display = [
         "thumb",
         "title",
@@ -44,7 +46,7 @@ class PhotographAdmin(PublishingAdmin):
     autocomplete_fields = ["people"]
     prepopulated_fields = {"slug": ["title_en"]}
     readonly_fields = ["preview"]
-    inlines = [CitationInline]
+    inlines = [MediaItemInline, CitationInline]
     fieldsets = [
         (None, {"fields": ["slug"]}),
         (_("Image"), {"fields": ["preview", "image", "alt_text"]}),

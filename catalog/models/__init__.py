@@ -1,5 +1,6 @@
 """What the museum holds: artifacts, photographs, biographies and their sources."""
 
+from catalog.models.media import MediaItem, MediaQuerySet
 from catalog.models.people import Person
 from catalog.models.records import (
     Artifact,
@@ -22,6 +23,8 @@ __all__ = [
     "ArtifactImage",
     "Citation",
     "CollectionImport",
+    "MediaItem",
+    "MediaQuerySet",
     "Nationality",
     "ObjectType",
     "Person",

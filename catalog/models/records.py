@@ -78,6 +78,7 @@ class Record(Publishable):
     )
     disputed_note = models.TextField(_("disputed note"), blank=True)
     citations = GenericRelation("catalog.Citation")
+    media = GenericRelation("catalog.MediaItem")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True, db_index=True)
     # Who moved the record along the workflow, and when (see catalog/workflow.py).

@@ -14,8 +14,10 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from catalog.admin import CitationInline, thumbnail
 from catalog.admin.concurrency import SaveCheckedAdmin
+from catalog.admin.media import MediaItemInline
 from catalog.admin.translations import SideBySideTranslationsAdmin
 from catalog.admin.uploads import StoredUploadsForm
+from exhibition.admin.audio import AudioStopInline
 from exhibition.admin.readiness import section_overview
 from exhibition.admin.translation import TranslationViewAdmin
 from exhibition.models import Exhibition, FeaturedPerson, Section, SectionItem
@@ -49,7 +51,13 @@ class ExhibitionAdmin(
     list_filter = ["status", "kind"]
     search_fields = ["slug", "title_en", "title_zh_hans"]
     prepopulated_fields = {"slug": ["title_en"]}
-    inlines = [SectionInline, FeaturedPersonInline, CitationInline]
+    inlines = [
+        SectionInline,
+        FeaturedPersonInline,
+        AudioStopInline,
+        MediaItemInline,
+        CitationInline,
+    ]
     readonly_fields = ["links", "overview"]
     fieldsets = [
         (None, {"fields": ["links", "slug", "status", "kind", "title", "subtitle"]}),
@@ -167,7 +175,7 @@ class SectionAdmin(
     list_filter = ["status", "exhibition", "gallery_room"]
     search_fields = ["slug", "title_en", "title_zh_hans"]
     prepopulated_fields = {"slug": ["title_en"]}
-    inlines = [SectionItemInline, CitationInline]
+    inlines = [SectionItemInline, MediaItemInline, CitationInline]
     readonly_fields = ["hero_preview"]
     fieldsets = [
         (None, {"fields": ["exhibition", "slug", "status", "gallery_room"]}),

@@ -3,6 +3,7 @@
 from adminsortable2.admin import SortableAdminBase
 from django import forms
 from django.contrib import admin
+from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -92,6 +93,7 @@ class KioskAdmin(
         "uptime_display",
         "last_user_agent",
         "last_ip",
+        "offline_media",
     ]
     fieldsets = [
         (
@@ -129,6 +131,10 @@ class KioskAdmin(
             },
         ),
         (
+            _("Offline audio and video"),
+            {"fields": ["media_budget_mb", "offline_media"]},
+        ),
+        (
             _("Heartbeat"),
             {
                 "fields": [
@@ -161,11 +167,35 @@ class KioskAdmin(
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("exhibition")
 
+    def content(self, obj):
+        """What the kiosk shows, worked out once per kiosk and request."""
+        if not hasattr(obj, "_content"):
+            obj._content = KioskContent(obj)
+        return obj._content
+
     def current(self, obj):
-        """The version the kiosk should show, worked out once per kiosk and request."""
-        if not hasattr(obj, "_current_version"):
-            obj._current_version = KioskContent(obj).version
-        return obj._current_version
+        return self.content(obj).version
+
+    @admin.display(description=_("kept offline"))
+    def offline_media(self, obj):
+        """Which clips the offline copy keeps within the budget, and which not."""
+        if not obj.pk:
+            return "—"
+        kept, left_out = self.content(obj).offline_clips
+        summary = _("%(count)s clips (%(size)s) kept for offline running.") % {
+            "count": len(kept),
+            "size": filesizeformat(sum(item.bytes_total for item in kept)),
+        }
+        if not left_out:
+            return summary
+        return format_html(
+            "{} <strong>{}</strong> {}",
+            summary,
+            _("Left out, over the budget (they play only while the server answers):"),
+            ", ".join(
+                f"{item} ({filesizeformat(item.bytes_total)})" for item in left_out
+            ),
+        )
 
     @admin.display(description=_("connection"))
     def connection(self, obj):

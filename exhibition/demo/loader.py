@@ -8,6 +8,7 @@ load. A curator's edit always wins; the report says which records were kept.
 
 from django.db import transaction
 
+from exhibition.demo.audio import AudioLoading
 from exhibition.demo.exhibitions import ExhibitionLoading
 from exhibition.demo.kiosks import KioskLoading
 from exhibition.demo.reading import CONTENT_DIR, ContentError, read_content
@@ -17,7 +18,9 @@ from exhibition.demo.sync import LoadReport, RecordSync
 __all__ = ["CONTENT_DIR", "ContentError", "Loader", "load_exhibition", "read_content"]
 
 
-class Loader(CatalogueLoading, ExhibitionLoading, KioskLoading, RecordSync):
+class Loader(
+    CatalogueLoading, ExhibitionLoading, AudioLoading, KioskLoading, RecordSync
+):
     """Loads the demo's data files, one kind of record after another."""
 
 
@@ -35,5 +38,6 @@ def load_exhibition(directory=CONTENT_DIR):
         loader.load_artifacts()
         loader.load_photographs()
         loader.load_placements()
+        loader.load_audio()
         loader.load_kiosks()
     return report

@@ -36,6 +36,7 @@ def read_content(directory=CONTENT_DIR):
         "artifacts",
         "photographs",
         "exhibition",
+        "audio",
     ]
     data = {name: read_file(directory / f"{name}.toml") for name in names}
     extra = [
@@ -58,6 +59,8 @@ def read_content(directory=CONTENT_DIR):
         "exhibition": data["exhibition"].get("exhibition"),
         "sections": data["exhibition"].get("section", []),
         "kiosks": data["exhibition"].get("kiosk", []),
+        "stops": data["audio"].get("stop", []),
+        "directory": directory,
     }
     check_references(content)
     return content
@@ -189,6 +192,7 @@ def check_references(content):
         check_record("exhibition", extra["exhibition"], "exhibition")
     problems.extend(exhibition_problems(content, people))
     problems.extend(kiosk_problems(content, sections))
+    problems.extend(stop_problems(content))
     if problems:
         raise ContentError("\n".join(problems))
 
@@ -237,4 +241,26 @@ def kiosk_problems(content, sections):
                 Kiosk._meta.get_field(name).run_validators(value)
             except ValidationError:
                 problems.append(f"{label}: {name} {value!r} is out of range")
+    return problems
+
+
+def stop_problems(content):
+    """audio.toml: each stop in a known section, its files there, numbers unique."""
+    known = {(content["exhibition"] or {}).get("slug"): content["sections"]} | {
+        extra["exhibition"].get("slug"): extra["sections"]
+        for extra in content["exhibitions"]
+    }
+    problems = []
+    numbers = Counter((s.get("exhibition"), s.get("number")) for s in content["stops"])
+    for (exhibition, number), count in numbers.items():
+        if count > 1:
+            problems.append(f"audio.toml: stop {number} of {exhibition!r} used twice")
+    for stop in content["stops"]:
+        label = f"audio.toml stop {stop.get('number')} of {stop.get('exhibition')!r}"
+        slugs = {s.get("slug") for s in known.get(stop.get("exhibition"), [])}
+        if stop.get("section") not in slugs:
+            problems.append(f"{label}: unknown section {stop.get('section')!r}")
+        for name in stop.get("file", {}).values():
+            if not (content["directory"] / "audio" / name).is_file():
+                problems.append(f"{label}: no file audio/{name}")
     return problems

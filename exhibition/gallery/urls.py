@@ -9,11 +9,17 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("exhibitions/", views.exhibition_list, name="exhibitions"),
     path("exhibitions/<slug:slug>/", views.exhibition_detail, name="exhibition-detail"),
-    # Before sections, so "timeline" is never read as a section's slug.
+    # Before sections, so "timeline" and "audio" are never read as a section's slug.
     path(
         "exhibitions/<slug:slug>/timeline/",
         views.exhibition_timeline,
         name="exhibition-timeline",
+    ),
+    path("exhibitions/<slug:slug>/audio/", views.audio_guide, name="audio-guide"),
+    path(
+        "exhibitions/<slug:slug>/audio/<int:number>/",
+        views.audio_stop,
+        name="audio-stop",
     ),
     path(
         "exhibitions/<slug:exhibition>/<slug:slug>/",

@@ -23,6 +23,7 @@ from exhibition.kiosk.entries import (
     image_state,
     kiosk_image,
 )
+from exhibition.kiosk.media import KioskMedia
 from exhibition.models import (
     FeaturedPerson,
     KioskItem,
@@ -44,7 +45,7 @@ def service_worker_digest():
     return hashlib.sha256(service_worker_source().encode()).hexdigest()
 
 
-class KioskContent:
+class KioskContent(KioskMedia):
     def __init__(self, kiosk):
         self.kiosk = kiosk
         self.full_width = kiosk.screen[0]
@@ -256,6 +257,7 @@ class KioskContent:
             "pages": self.pages(),
             "assets": self.assets(),
             "images": self.images(),
+            "media": self.media(),
         }
 
     # -- version ------------------------------------------------------------------
@@ -280,6 +282,7 @@ class KioskContent:
                 for entry in self.entries
             ],
             "people": [stamp(p.person) for p in self.people],
+            "media": [self.kiosk.media_budget_mb, self.media_state()],
             "assets": [*self.assets(), service_worker_digest()],
         }
         encoded = json.dumps(state, sort_keys=True, ensure_ascii=False, default=str)

@@ -65,6 +65,7 @@ class Entry:
     people: list = field(default_factory=list)
     index: int = 0
     url: str = ""
+    clips: list = field(default_factory=list)
 
     @property
     def image(self):
@@ -77,6 +78,7 @@ class PersonEntry:
     portrait: Image
     entries: list = field(default_factory=list)
     url: str = ""
+    clips: list = field(default_factory=list)
 
 
 @dataclass

@@ -59,6 +59,8 @@ def render_page(request, content, language, template, context, url_in):
             template,
             {
                 **context,
+                # Read first: gives each entry, person and section its ``clips``.
+                "clips": content.clips,
                 "kiosk": kiosk,
                 "content": content,
                 "exhibition": content.exhibition,

@@ -1,6 +1,7 @@
 """How the collection is shown: the museum, exhibitions, their sections and what
 hangs in them, kiosks, how records are used, and the site's own bookkeeping."""
 
+from exhibition.models.audio import AudioStop, AudioStopQuerySet
 from exhibition.models.bookkeeping import ContentVersion, LoadedRecord
 from exhibition.models.exhibitions import (
     Exhibition,
@@ -25,6 +26,8 @@ from exhibition.models.usage import Channel, UseCount
 __all__ = [
     "Channel",
     "KIOSK_OFFLINE_AFTER",
+    "AudioStop",
+    "AudioStopQuerySet",
     "ContentVersion",
     "Exhibition",
     "ExhibitionQuerySet",

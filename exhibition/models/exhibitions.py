@@ -12,7 +12,7 @@ from catalog.images import CheckedImageField, UploadPath
 from catalog.models import Artifact, Person, Photograph, Publishable, RecordQuerySet
 
 # Pages under /exhibitions/<slug>/ that a section's address must not shadow.
-RESERVED_SECTION_SLUGS = {"timeline"}
+RESERVED_SECTION_SLUGS = {"timeline", "audio"}
 
 
 class ExhibitionQuerySet(RecordQuerySet):
@@ -90,6 +90,7 @@ class Exhibition(Publishable):
     )
     timeline_title = models.CharField(_("timeline title"), max_length=300, blank=True)
     citations = GenericRelation("catalog.Citation")
+    media = GenericRelation("catalog.MediaItem")
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = ExhibitionQuerySet.as_manager()
@@ -148,6 +149,7 @@ class Section(Publishable):
     gallery_room = models.CharField(_("gallery room"), max_length=20, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0, db_index=True)
     citations = GenericRelation("catalog.Citation")
+    media = GenericRelation("catalog.MediaItem")
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:

@@ -130,6 +130,15 @@ class Kiosk(models.Model):
         default=8,
         validators=[MinValueValidator(3), MaxValueValidator(120)],
     )
+    media_budget_mb = models.PositiveIntegerField(
+        _("offline media budget (MB)"),
+        default=200,
+        validators=[MaxValueValidator(100_000)],
+        help_text=_(
+            "How much audio and video the kiosk keeps for offline running; clips "
+            "beyond it play only while the server answers (0: none offline)."
+        ),
+    )
     # Written by the kiosk's heartbeat only (a queryset update: no signals, and
     # ``updated_at`` keeps meaning "a curator changed the profile").
     last_seen = models.DateTimeField(_("last heartbeat"), null=True, editable=False)

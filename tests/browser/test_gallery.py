@@ -25,6 +25,9 @@ PAGE_TYPES = {
     "timeline": "/exhibitions/international-friends/timeline/",
     "timeline-online": "/exhibitions/foreign-expertise/timeline/",
     "search": "/search/?q=%E7%99%BD%E6%B1%82%E6%81%A9",
+    "audio-guide": "/exhibitions/international-friends/audio/",
+    "audio-guide-unknown": "/exhibitions/foreign-expertise/audio/?stop=99",
+    "audio-stop": "/exhibitions/international-friends/audio/1/",
     "not-found": "/no-such-page/",
 }
 

@@ -44,6 +44,10 @@ PAGES = {
     "search": "/search/?q=%E7%99%BD%E6%B1%82%E6%81%A9",
     "search-empty": "/search/",
     "search-no-results": "/search/?q=zzzxqnothing",
+    "audio-guide": "/exhibitions/international-friends/audio/",
+    "audio-guide-unknown": "/exhibitions/foreign-expertise/audio/?stop=99",
+    "audio-stop": "/exhibitions/international-friends/audio/2/",
+    "audio-stop-online": "/exhibitions/foreign-expertise/audio/4/",
     "not-found": "/no-such-page/",
 }
 KIOSKS = ["s8", "s9"]

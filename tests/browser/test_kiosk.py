@@ -12,6 +12,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser.test_media import wait_for_metadata
+
 KIOSKS = {
     "portrait": ("s8", {"width": 1080, "height": 1920}),
     "landscape": ("s9", {"width": 1920, "height": 1080}),
@@ -458,3 +460,21 @@ def test_the_start_address_gives_the_screen_its_key_for_every_heartbeat(
             "from exhibition.models import Kiosk; "
             "Kiosk.objects.filter(slug='keyed').delete()"
         )
+
+
+def test_the_kiosk_plays_a_stop_from_its_offline_copy(screen):
+    context, page, home = screen("portrait", service_workers="allow", clock=False)
+    page.goto(home)
+    wait_for_offline_copy(page)
+    page.reload()
+    context.set_offline(True)
+    page.goto(home + "en/#explore")
+    audio = page.locator("audio.clip__audio").first
+    state = wait_for_metadata(audio)
+    assert state["error"] is None and state["duration"] > 5, state
+    # A seek asks for a range; the worker answers it from the kept file.
+    audio.evaluate("a => { a.currentTime = a.duration / 2; }")
+    state = wait_for_metadata(audio)
+    assert state["error"] is None, state
+    context.set_offline(False)
+    assert not page.errors, page.errors

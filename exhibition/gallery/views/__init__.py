@@ -1,5 +1,6 @@
 """Public gallery views, every one reading records through ``published()``."""
 
+from exhibition.gallery.views.audio import audio_guide, audio_stop
 from exhibition.gallery.views.exhibitions import (
     exhibition_detail,
     exhibition_list,
@@ -24,6 +25,8 @@ from exhibition.gallery.views.timeline import exhibition_timeline
 
 __all__ = [
     "artifact_detail",
+    "audio_guide",
+    "audio_stop",
     "collection",
     "exhibition_detail",
     "exhibition_list",

@@ -14,10 +14,17 @@ from exhibition.gallery.views.common import (
     SECTION_PAGE_SIZE,
     SECTION_PEOPLE,
     citations_with_sources,
+    clips_of,
     first_image,
     visible,
 )
-from exhibition.models import Exhibition, FeaturedPerson, Section, SectionItem
+from exhibition.models import (
+    AudioStop,
+    Exhibition,
+    FeaturedPerson,
+    Section,
+    SectionItem,
+)
 from exhibition.page_cache import cached_by_version
 
 PUBLISHED_ITEM = Q(items__artifact__status="published") | Q(
@@ -96,8 +103,11 @@ def exhibition_list(request):
 
 @require_GET
 def exhibition_detail(request, slug):
+    stops = AudioStop.objects.published().filter(exhibition=OuterRef("pk"))
     exhibition = get_object_or_404(
-        visible(Exhibition, request).prefetch_related(citations_with_sources),
+        visible(Exhibition, request)
+        .annotate(has_audio_guide=Exists(stops))
+        .prefetch_related(citations_with_sources),
         slug=slug,
     )
     return render(
@@ -105,6 +115,7 @@ def exhibition_detail(request, slug):
         "gallery/exhibition_detail.html",
         {
             "exhibition": exhibition,
+            "clips": clips_of(exhibition),
             "sections": sections_of(exhibition),
             "featured_people": featured_of(exhibition),
             "json_ld": structured_data.exhibition_event(request, exhibition),
@@ -167,6 +178,7 @@ def section_detail(request, exhibition, slug):
         "gallery/section_detail.html",
         {
             "section": section,
+            "clips": clips_of(section),
             "exhibition": section.exhibition,
             "items": page.object_list,
             "page": page,

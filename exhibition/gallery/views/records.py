@@ -13,6 +13,7 @@ from exhibition.gallery import structured_data
 from exhibition.gallery.views.common import (
     RELATED_LIMIT,
     citations_with_sources,
+    clips_of,
     first_image,
     visible,
 )
@@ -121,6 +122,7 @@ def artifact_detail(request, slug):
         "gallery/artifact_detail.html",
         {
             "artifact": artifact,
+            "clips": clips_of(artifact),
             "images": artifact.images.all(),
             "related": related,
             "related_photographs": related_photographs,
@@ -142,6 +144,7 @@ def photograph_detail(request, slug):
         "gallery/photograph_detail.html",
         {
             "photograph": photograph,
+            "clips": clips_of(photograph),
             "related": related,
             "related_artifacts": related_artifacts,
             "json_ld": structured_data.photograph(request, photograph),
@@ -174,6 +177,7 @@ def person_detail(request, slug):
         "gallery/person_detail.html",
         {
             "person": person,
+            "clips": clips_of(person),
             "artifacts": artifacts,
             "photographs": photographs,
             "json_ld": structured_data.person(request, person),

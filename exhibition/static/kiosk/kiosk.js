@@ -221,7 +221,15 @@
     idleTimer = setTimeout(onIdle, seconds(config.idleSeconds));
   }
 
+  // A visitor listening to a stop or watching a clip is here, touch or not.
+  const playing = () =>
+    Array.from(document.querySelectorAll("audio, video")).some((media) => !media.paused && !media.ended);
+
   function onIdle() {
+    if (playing()) {
+      armIdle();
+      return;
+    }
     const atRest = attracting() && config.page === "home" && config.language === config.defaultLanguage;
     // Nobody is here: apply a waiting update, otherwise just keep looping.
     if (atRest) {
@@ -241,6 +249,8 @@
   ["pointerdown", "keydown", "wheel", "touchstart"].forEach((type) =>
     document.addEventListener(type, activity, { capture: true, passive: true })
   );
+  // The end of a recording counts as a touch: the countdown starts from then.
+  document.addEventListener("ended", activity, { capture: true });
   if (idle) {
     idle.querySelector("button").addEventListener("click", stopCountdown);
     armIdle();

@@ -6,6 +6,8 @@
 // kiosk shows one consistent version and keeps running when the server is away.
 // The page asks for a refresh at an idle reset when the server reports a new
 // version; the new copy is filled completely before it replaces the old one.
+// Audio and video within the kiosk's budget are kept too; a player's range
+// requests are answered from the kept file as 206 partial responses.
 "use strict";
 
 const SCOPE = new URL(self.registration.scope);
@@ -70,6 +72,8 @@ async function fillVersion() {
   await fill(cache, list.pages, { reload: true });
   await fill(cache, list.assets, { reload: true });
   await fill(cache, list.images, { previous });
+  // Clip files are named by a random id, so a kept one is copied like an image.
+  await fill(cache, list.media || [], { previous });
   await cache.put(COMPLETE, new Response(list.version));
   current = name;
   for (const other of await caches.keys()) {
@@ -110,11 +114,31 @@ self.addEventListener("message", (event) => {
   event.waitUntil((type === "refresh" ? refresh() : status()).then((reply) => port.postMessage(reply)));
 });
 
+// A media element asks for "bytes=start-end"; answer from the whole kept file.
+async function partial(request, response) {
+  const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.get("Range") || "");
+  if (!range) return response;
+  const body = await response.blob();
+  const start = range[1] ? Number(range[1]) : Math.max(0, body.size - Number(range[2]));
+  const end = range[1] && range[2] ? Math.min(Number(range[2]), body.size - 1) : body.size - 1;
+  if (start >= body.size || start > end) {
+    return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${body.size}` } });
+  }
+  return new Response(body.slice(start, end + 1), {
+    status: 206,
+    headers: {
+      "Content-Type": response.headers.get("Content-Type") || "",
+      "Content-Range": `bytes ${start}-${end}/${body.size}`,
+      "Content-Length": String(end - start + 1),
+    },
+  });
+}
+
 async function respond(request) {
   const name = await currentCacheName();
   if (name) {
     const hit = await (await caches.open(name)).match(request, { ignoreVary: true });
-    if (hit) return hit;
+    if (hit) return request.headers.has("Range") ? partial(request, hit) : hit;
   }
   try {
     return await fetch(request);

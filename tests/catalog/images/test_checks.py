@@ -86,6 +86,8 @@ def test_admin_upload_of_a_broken_image_shows_an_error_and_stores_nothing(
             "image": upload(b"\xff\xd8\xff\xe0 not really a jpeg", "broken.jpg"),
             "catalog-citation-content_type-object_id-TOTAL_FORMS": "0",
             "catalog-citation-content_type-object_id-INITIAL_FORMS": "0",
+            "catalog-mediaitem-content_type-object_id-TOTAL_FORMS": "0",
+            "catalog-mediaitem-content_type-object_id-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 200
@@ -105,6 +107,8 @@ def test_admin_upload_of_a_bomb_names_the_pixel_limit(curator_client):
             "image": upload(png_claiming_size(20_000, 10_000), "bomb.png"),
             "catalog-citation-content_type-object_id-TOTAL_FORMS": "0",
             "catalog-citation-content_type-object_id-INITIAL_FORMS": "0",
+            "catalog-mediaitem-content_type-object_id-TOTAL_FORMS": "0",
+            "catalog-mediaitem-content_type-object_id-INITIAL_FORMS": "0",
         },
     )
     assert "200.0 megapixels" in response.content.decode()
@@ -122,6 +126,8 @@ def test_admin_upload_of_a_good_image_is_saved_with_its_size(curator_client):
             "image": upload(image_bytes(size=(120, 80))),
             "catalog-citation-content_type-object_id-TOTAL_FORMS": "0",
             "catalog-citation-content_type-object_id-INITIAL_FORMS": "0",
+            "catalog-mediaitem-content_type-object_id-TOTAL_FORMS": "0",
+            "catalog-mediaitem-content_type-object_id-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

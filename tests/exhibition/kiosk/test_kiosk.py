@@ -516,7 +516,8 @@ def test_each_kiosk_page_runs_a_fixed_number_of_queries(client, world, path):
     with CaptureQueriesContext(connection) as large:
         client.get(path)
     assert len(small) == len(large), (path, len(small), len(large))
-    assert len(large) <= 12, [q["sql"][:100] for q in large.captured_queries]
+    # 13: one of them reads the clips of every record, person and section shown.
+    assert len(large) <= 13, [q["sql"][:100] for q in large.captured_queries]
 
 
 # -- the curators' admin ---------------------------------------------------------
