@@ -235,16 +235,8 @@ WHITENOISE_MANIFEST_STRICT = False
 # whatever the page links (the pages link it and a static SVG icon).
 WHITENOISE_ROOT = BASE_DIR / "exhibition" / "root"
 
-# Uploaded images: checked by decoding, within these limits (see catalog/images.py).
-IMAGE_MAX_BYTES = int(env("IMAGE_MAX_BYTES", str(40 * 1024 * 1024)))
-IMAGE_MAX_PIXELS = int(env("IMAGE_MAX_PIXELS", str(80_000_000)))
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-# Uploaded audio, video and WebVTT captions (see catalog/media/checks.py).
-AUDIO_MAX_BYTES = int(env("AUDIO_MAX_BYTES", str(50 * 1024 * 1024)))
-AUDIO_MAX_SECONDS = int(env("AUDIO_MAX_SECONDS", str(20 * 60)))
-VIDEO_MAX_BYTES = int(env("VIDEO_MAX_BYTES", str(500 * 1024 * 1024)))
-VIDEO_MAX_SECONDS = int(env("VIDEO_MAX_SECONDS", str(30 * 60)))
-CAPTIONS_MAX_BYTES = int(env("CAPTIONS_MAX_BYTES", str(1024 * 1024)))
+# Upload limits (images, audio, video, captions): config/upload_settings.py.
+from config.upload_settings import *  # noqa: E402, F403
 
 # The public site's address, printed in labels' QR codes (https://museum.example);
 # by default the host the admin was reached at (print_labels needs it or --base-url).
