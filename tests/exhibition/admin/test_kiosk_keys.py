@@ -43,6 +43,7 @@ def add_form(exhibition, slug):
         "idle_timeout": "90",
         "attract_count": "12",
         "attract_interval": "8",
+        "media_budget_mb": "200",
         "playlist-TOTAL_FORMS": "0",
         "playlist-INITIAL_FORMS": "0",
         "playlist-MIN_NUM_FORMS": "0",
