@@ -24,18 +24,16 @@ class ExhibitionsPart(ExhibitionChecks, FilePart):
     def resolve(self, value):
         """A section of the file by "<exhibition>/<slug>", slug or title."""
         exhibition, _slash, name = value.rpartition("/")
-        for section in self.sections():
-            obj = section.obj
-            if exhibition and exhibition != self.parent_of(section).obj.slug:
+        for planned in self.planned:
+            if exhibition and exhibition != planned.obj.slug:
                 continue
-            if name in (obj.slug, obj.title_zh_hans) or (
-                name.casefold() == (obj.title_en or "").casefold()
-            ):
-                return obj
+            for section in planned.sections:
+                obj = section.obj
+                if name in (obj.slug, obj.title_zh_hans) or (
+                    name.casefold() == (obj.title_en or "").casefold()
+                ):
+                    return obj
         return None
-
-    def parent_of(self, section):
-        return next(p for p in self.planned if section in p.sections)
 
     def write(self):
         for planned in self.planned:
