@@ -32,6 +32,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "exhibition.interop.api.schema.describe_query_parameters",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ExhibitionKind": "exhibition.models.Exhibition.Kind",
         "ExhibitionState": "exhibition.models.Exhibition.State",

@@ -1,6 +1,7 @@
 """The collection's and the people list's filters (django-filter), all in the URL."""
 
 import django_filters
+from django import forms
 from django.db.models import BigIntegerField, Exists, F, Min, OuterRef, Q
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,41 @@ SORTS = [
 # Date is the default: it is served from an index at any collection size, while the
 # curators' order is computed across the sections each record hangs in.
 DEFAULT_SORT = "date"
+
+
+# Beyond any record, and within what every database's integers hold.
+YEAR_BOUND = 10**9
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A whole year (1937.5 is no year); one far beyond any record finds nothing."""
+
+    field_class = forms.IntegerField
+
+    def filter(self, qs, value):
+        if value is not None:
+            value = max(-YEAR_BOUND, min(YEAR_BOUND, value))
+        return super().filter(qs, value)
+
+
+class YesOrNoField(forms.NullBooleanField):
+    """true or false (or nothing); any other value is refused, not ignored."""
+
+    # NullBooleanSelect would read an unknown value as "no choice" before us.
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if value in (True, "true", "True", "1"):
+            return True
+        if value in (False, "false", "False", "0"):
+            return False
+        raise forms.ValidationError(_("Enter true or false."), code="invalid")
+
+
+class YesOrNoFilter(django_filters.BooleanFilter):
+    field_class = YesOrNoField
 
 
 def published_sections(request=None):
@@ -96,12 +132,8 @@ class RecordFilter(django_filters.FilterSet):
     decade = django_filters.MultipleChoiceFilter(
         choices=DECADES, method="filter_decade", label=_("Decade")
     )
-    year_min = django_filters.NumberFilter(
-        field_name="year_to", lookup_expr="gte", label=_("From year")
-    )
-    year_max = django_filters.NumberFilter(
-        field_name="year_from", lookup_expr="lte", label=_("To year")
-    )
+    year_min = YearFilter(field_name="year_to", lookup_expr="gte", label=_("From year"))
+    year_max = YearFilter(field_name="year_from", lookup_expr="lte", label=_("To year"))
     sort = django_filters.ChoiceFilter(
         choices=SORTS, method="sort_by", label=_("Sort by"), empty_label=None
     )
@@ -144,9 +176,7 @@ class ArtifactFilter(RecordFilter):
         queryset=ObjectType.objects.all(),
         label=_("Type"),
     )
-    has_image = django_filters.BooleanFilter(
-        method="filter_has_image", label=_("Has an image")
-    )
+    has_image = YesOrNoFilter(method="filter_has_image", label=_("Has an image"))
 
     class Meta:
         model = Artifact

@@ -24,7 +24,10 @@ def documented(filterset):
             key = found.extra["to_field_name"]
             schema = {
                 "type": "string",
-                "description": f"{found.label}, by {key}; repeat for any of several.",
+                "description": (
+                    f"{found.label}, by {key}; repeat for any of several. "
+                    "A value that names nothing matches nothing."
+                ),
             }
             filterset.base_filters[name] = extend_schema_field(schema)(found)
     return filterset
@@ -93,8 +96,45 @@ class ExhibitionFilter(django_filters.FilterSet):
         return self.qs.order_by(F("opening_date").desc(nulls_last=True), "slug")
 
 
+def known_values(data, filterset_class, request):
+    """The query with an empty value left out and, for filters by slug or code,
+    only the values that name something; and whether some filter named nothing
+    known at all. An unknown slug is an answer (nothing matches), not a bad request:
+    an API client cannot know the museum's vocabularies in advance."""
+    data = data.copy()
+    nothing = False
+    for name, found in filterset_class.base_filters.items():
+        if name not in data:
+            continue
+        values = [value for value in data.getlist(name) if value != ""]
+        if any("\x00" in value for value in values):
+            continue  # no database takes it: the form refuses it with a 400
+        if isinstance(found, django_filters.ModelMultipleChoiceFilter) and values:
+            key, queryset = found.extra["to_field_name"], found.extra["queryset"]
+            if callable(queryset):
+                queryset = queryset(request)
+            known = set(
+                queryset.filter(**{f"{key}__in": values}).values_list(key, flat=True)
+            )
+            values = [value for value in values if value in known]
+            nothing = nothing or not values
+        if values:
+            data.setlist(name, values)
+        else:
+            del data[name]
+    return data, nothing
+
+
 class SortedFilterBackend(DjangoFilterBackend):
     """django-filter's DRF backend, ending with the FilterSet's ``sorted_qs``."""
+
+    def get_filterset_kwargs(self, request, queryset, view):
+        kwargs = super().get_filterset_kwargs(request, queryset, view)
+        filterset_class = self.get_filterset_class(view, queryset)
+        kwargs["data"], view.matches_nothing = known_values(
+            kwargs["data"], filterset_class, request
+        )
+        return kwargs
 
     def filter_queryset(self, request, queryset, view):
         filterset = self.get_filterset(request, queryset, view)
@@ -102,4 +142,6 @@ class SortedFilterBackend(DjangoFilterBackend):
             return queryset
         if not filterset.is_valid() and self.raise_exception:
             raise translate_validation(filterset.errors)
+        if view.matches_nothing:  # only once every other value is known good
+            return queryset.none()
         return filterset.sorted_qs()

@@ -38,7 +38,7 @@ def from_header(header):
 def requested(request):
     """The Django language code asked for, or ``ALL``; a bad ``lang`` is a 400."""
     value = request.query_params.get("lang")
-    if value is None:
+    if not value:  # absent, or empty as a form sends it
         return from_header(request.headers.get("Accept-Language"))
     wanted = value.strip().lower()
     if wanted == ALL:

@@ -10,7 +10,7 @@ MAX_PAGE_SIZE = 100
 
 def positive_number(request, name):
     value = request.query_params.get(name)
-    if value is None:
+    if not value:  # absent, or empty as a form sends it
         return None
     if not value.isascii() or not value.isdigit() or int(value) < 1:
         raise ValidationError({name: [gettext("Enter a whole number from 1.")]})

@@ -56,3 +56,35 @@ class DocsView(SpectacularSwaggerSplitView):
 
     template_name = "api/swagger_ui.html"
     url_name = "api:schema"
+
+
+def describe_query_parameters(result, generator, request, public):
+    """Every optional query parameter may be sent empty (``?state=``, as an HTML
+    form does) and then counts as not given; a text parameter may hold anything
+    but NUL. Said in the schema, so clients and checkers (schemathesis) know."""
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "query":
+                    describe(parameter)
+    return result
+
+
+def describe(parameter):
+    schema = parameter.get("schema", {})
+    if schema.get("type") == "array":
+        # A repeated parameter: each value may be empty, so the items say it.
+        items = schema.get("items", {})
+        if "enum" in items:
+            items["enum"] = [*items["enum"], ""]
+        elif items.get("type") == "string":
+            items.setdefault("pattern", NO_NUL)
+        return
+    if not parameter.get("required"):
+        parameter["allowEmptyValue"] = True
+    if schema.get("type") == "string" and "enum" not in schema:
+        schema.setdefault("pattern", NO_NUL)
+
+
+# No database stores a NUL character, so a text parameter holding one is a 400.
+NO_NUL = "^[^\\x00]*$"

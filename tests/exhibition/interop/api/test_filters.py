@@ -47,10 +47,44 @@ def test_photograph_filters(client, world):
         {"person": "secret-person"},
     ],
 )
-def test_a_hidden_record_is_not_a_valid_filter_value(client, world, query):
+def test_a_hidden_record_as_a_filter_value_finds_nothing(client, world, query):
+    """The same answer as for a slug that never existed: nothing tells a client
+    that a draft is there."""
     response = client.get(ARTIFACTS, query)
+    assert response.status_code == 200
+    assert response.json() == client.get(ARTIFACTS, {"section": "no-such"}).json()
+    assert slugs(response) == []
+
+
+@pytest.mark.parametrize(
+    "query", [{"type": "no-such-type"}, {"person": "nobody"}, {"role": "abbot"}]
+)
+def test_a_value_that_names_nothing_finds_nothing(client, world, query):
+    response = client.get(ARTIFACTS, query)
+    assert response.status_code == 200
+    assert response.json()["count"] == 0
+
+
+def test_a_bad_value_is_a_400_even_beside_one_that_names_nothing(client, world):
+    response = client.get("/api/v1/people/", {"nationality": "xx", "kind": "null"})
     assert response.status_code == 400
-    assert list(response.json()["errors"]) == list(query)
+    assert list(response.json()["errors"]) == ["kind"]
+
+
+def test_known_values_beside_unknown_ones_still_count(client, world):
+    found = slugs(client.get(ARTIFACTS, {"section": ["kilns", "no-such"]}))
+    assert found and sorted(found) == sorted(
+        slugs(client.get(ARTIFACTS, {"section": "kilns"}))
+    )
+
+
+@pytest.mark.parametrize("path", [ARTIFACTS, "/api/v1/people/", "/api/v1/exhibitions/"])
+def test_an_empty_value_counts_as_not_given(client, world, path):
+    everything = client.get(path).json()
+    for name in ("section", "person", "state", "kind", "sort", "lang", "page"):
+        response = client.get(path, {name: ""})
+        assert response.status_code == 200, (name, response.content)
+        assert response.json() == everything, name
 
 
 def test_sorting_by_title_date_and_curated_order(client, world):
@@ -93,7 +127,9 @@ def test_exhibitions_filter_by_state_and_kind(client, world):
         ({"year_min": "abc"}, "year_min"),
         ({"sort": "price"}, "sort"),
         ({"decade": "1850"}, "decade"),
-        ({"type": "no-such-type"}, "type"),
+        ({"year_max": "1937.5.1"}, "year_max"),
+        ({"year_min": "1937.5"}, "year_min"),  # no year
+        ({"has_image": "-58800"}, "has_image"),  # neither true nor false
     ],
 )
 def test_a_bad_filter_value_is_a_400_with_a_message(client, world, query, parameter):
