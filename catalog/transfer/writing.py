@@ -4,6 +4,7 @@ the collection.json extras."""
 from django.core.files.base import ContentFile
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from catalog.models import (
     Artifact,
@@ -20,7 +21,7 @@ from catalog.transfer.bulk import (
     write_history,
     write_people,
 )
-from catalog.transfer.columns import KINDS, checksum
+from catalog.transfer.columns import KINDS, VERSION_COLUMN, checksum
 from catalog.transfer.values import assign, set_citations, snapshot, stored_checksum
 
 # Sent once an import has written every row, inside its transaction, with
@@ -36,6 +37,40 @@ class Writing:
         obj._history_user = self.user
         obj._change_reason = "imported"
         obj.save()
+
+    def read_images(self, rows):
+        """The bytes of the rows' images, checked but not kept while checking."""
+        for row in rows:
+            if row.images:
+                row.images = [
+                    (name, self.images.read(self.images.find(name)))
+                    for name, _data in row.images
+                ]
+
+    def check_still_current(self, rows):
+        """The records the rows were checked against are as they were then: none
+        changed, and none of the new ones made elsewhere meanwhile (two queries
+        per model, whatever the chunk's length)."""
+        for model in KINDS.values():
+            mine = [row for row in rows if row.model is model]
+            if not mine:
+                continue
+            key = "accession_number" if model is Artifact else "slug"
+            checked = {row.record.pk: row for row in mine if not row.created}
+            now = model.objects.filter(pk__in=checked).order_by()
+            for pk, updated_at in now.values_list("pk", "updated_at"):
+                if updated_at == checked[pk].record.updated_at:
+                    del checked[pk]
+            new = {getattr(row.record, key): row for row in mine if row.created}
+            made = model.objects.filter(**{f"{key}__in": new}).order_by(key)
+            stale = list(checked.values())
+            stale += [new[found] for found in made.values_list(key, flat=True)]
+            for row in sorted(stale, key=lambda row: row.number):
+                self.problem(
+                    row.number,
+                    VERSION_COLUMN,
+                    _("Changed in the catalogue while this import ran: import again."),
+                )
 
     def write_chunk(self, rows):
         """Write one chunk of checked rows in a fixed number of queries, however
