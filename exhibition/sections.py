@@ -94,6 +94,7 @@ class Sections:
         """``place`` for many records in three queries."""
         from django.db.models import Max
 
+        from catalog.transfer.inserts import insert_rows
         from exhibition.models import SectionItem
 
         placed = self._placed(placements)
@@ -114,13 +115,13 @@ class Sections:
                 placed.add(key)
                 last[section.pk] = (last.get(section.pk) or 0) + 1
                 new.append(
-                    SectionItem(
-                        section=section,
-                        position=last[section.pk],
-                        **{record._meta.model_name: record},
-                    )
+                    {
+                        "section_id": section.pk,
+                        "position": last[section.pk],
+                        f"{record._meta.model_name}_id": record.pk,
+                    }
                 )
-        SectionItem.objects.bulk_create(new, batch_size=500)
+        insert_rows(SectionItem, new)  # one executemany, no model instances
 
     @staticmethod
     def _key(section, record):

@@ -88,6 +88,28 @@ def insert(table, columns, rows):
         cursor.executemany(sql, rows)
 
 
+def insert_rows(model, rows):
+    """Insert ``rows`` (dicts of attname → value) into ``model``'s table with one
+    ``executemany``; a column a row leaves out gets its field's default, the pk
+    the database's. For link and history rows, which need no model instance."""
+    if not rows:
+        return
+    fields = [
+        f
+        for f in model._meta.concrete_fields
+        if not (f.primary_key and isinstance(f, models.AutoField | models.BigAutoField))
+    ]
+    defaults = [(f.attname, f.get_default(), converter(f)) for f in fields]
+    table = []
+    for row in rows:
+        line = []
+        for attname, default, convert in defaults:
+            value = row.get(attname, default)
+            line.append(value if convert is None or value is None else convert(value))
+        table.append(line)
+    insert(model._meta.db_table, [f.column for f in fields], table)
+
+
 def values(columns, obj):
     row = []
     for _column, read, convert in columns:
