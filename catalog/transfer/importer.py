@@ -80,6 +80,7 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
         self.written = defaultdict(list)  # model → pks of records it wrote
         self._image_errors = {}
         self.section_cache = {}
+        self.section_positions = {}  # section pk → its last place, while writing
         self.file_part = None  # exhibitions in collection.json, once read
         self.provided = {kind: set() for kind in KINDS}  # identifiers the CSV brings
 

@@ -103,7 +103,7 @@ class Writing:
                 row.linked |= self.sync_artifact_images(row.record, row)
         placements = [(row.record, row.sections) for row in rows if row.sections]
         if placements and self.sections is not None:
-            self.sections.place_all(placements)
+            self.sections.place_all(placements, self.section_positions)
         for row in rows:
             changed = row.changed or row.linked
             outcome = "updated" if changed else "unchanged"
