@@ -27,7 +27,8 @@ AS_IS = (
 
 def converter(f):
     if isinstance(f, models.DateTimeField):
-        return connection.ops.adapt_datetimefield_value
+        # A chunk's records and history rows share the few moments of its writing.
+        return functools.lru_cache(maxsize=16)(connection.ops.adapt_datetimefield_value)
     if isinstance(f, AS_IS):
         return None
     return functools.partial(f.get_db_prep_save, connection=connection)
@@ -57,12 +58,10 @@ def base_reader(model, name):
     return read
 
 
-def own_value(attname):
-    return lambda obj: obj.__dict__[attname]
-
-
 def record_columns(model):
-    """(column, read value from instance, convert) for every column but the pk."""
+    """(column, read, convert) for every column but the pk: ``read`` is the
+    attribute holding the value in the instance's ``__dict__``, or a function of
+    the instance."""
     base = translated_names(model)
     columns = []
     for f in model._meta.concrete_fields:
@@ -71,7 +70,7 @@ def record_columns(model):
         if f.name in base:
             read = base_reader(model, f.name)
         else:
-            read = own_value(f.attname)
+            read = f.attname
         columns.append((f.column, read, converter(f)))
     return columns
 
@@ -111,9 +110,10 @@ def insert_rows(model, rows):
 
 
 def values(columns, obj):
+    own = obj.__dict__
     row = []
     for _column, read, convert in columns:
-        value = read(obj)
+        value = own[read] if read.__class__ is str else read(obj)
         row.append(value if convert is None or value is None else convert(value))
     return row
 
