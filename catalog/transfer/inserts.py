@@ -93,7 +93,8 @@ def insert(table, columns, rows):
             return
         sql = f"COPY {quote(table)} ({names}) FROM STDIN"
         started = time.monotonic()
-        with cursor.cursor.copy(sql) as copy:
+        # Django's own errors (IntegrityError...), as its statements raise them.
+        with connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
             for row in rows:
                 copy.write_row(row)
         if connection.queries_logged:  # as Django logs the statements it runs
