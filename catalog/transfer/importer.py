@@ -178,8 +178,9 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
                     kept.append(row)
                 else:
                     self.unchanged[row.kind] += 1
-        kept.sort(key=lambda row: row.number)
-        self.to_write.add(kept, covered)
+        if not self.report.dry_run:  # a dry run writes nothing: nothing to keep
+            kept.sort(key=lambda row: row.number)
+            self.to_write.add(kept, covered)
 
     def write_all(self):
         self.object_types.save_new()
