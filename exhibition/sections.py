@@ -90,21 +90,28 @@ class Sections:
             if any(self._key(section, record) not in placed for section in sections)
         ]
 
-    def place_all(self, placements):
-        """``place`` for many records in three queries."""
+    def place_all(self, placements, positions=None):
+        """``place`` for many records in three queries. ``positions``: {section pk:
+        last position}, kept by a caller that places many chunks in one
+        transaction, so that no chunk reads every place of its sections again."""
         from django.db.models import Max
 
+        from catalog.transfer.inserts import insert_rows
         from exhibition.models import SectionItem
 
         placed = self._placed(placements)
         sections = {section.pk for _record, wanted in placements for section in wanted}
-        last = dict(
-            SectionItem.objects.filter(section__in=sections)
-            .order_by()
-            .values("section")
-            .annotate(last=Max("position"))
-            .values_list("section", "last")
-        )
+        last = {} if positions is None else positions
+        unknown = sections - set(last)
+        if unknown:
+            last.update(
+                SectionItem.objects.filter(section__in=unknown)
+                .order_by()
+                .values("section")
+                .annotate(last=Max("position"))
+                .values_list("section", "last")
+            )
+            last.update((pk, last.get(pk) or 0) for pk in unknown)
         new = []
         for record, wanted in placements:
             for section in wanted:
@@ -114,13 +121,13 @@ class Sections:
                 placed.add(key)
                 last[section.pk] = (last.get(section.pk) or 0) + 1
                 new.append(
-                    SectionItem(
-                        section=section,
-                        position=last[section.pk],
-                        **{record._meta.model_name: record},
-                    )
+                    {
+                        "section_id": section.pk,
+                        "position": last[section.pk],
+                        f"{record._meta.model_name}_id": record.pk,
+                    }
                 )
-        SectionItem.objects.bulk_create(new, batch_size=500)
+        insert_rows(SectionItem, new)  # one executemany, no model instances
 
     @staticmethod
     def _key(section, record):
@@ -141,10 +148,14 @@ class Sections:
         for kind, pks in by_kind.items():
             where |= Q(**{f"{kind}__in": pks})
         placed = set()
-        rows = SectionItem.objects.filter(where, section__in=sections).values_list(
+        # By record only: SQLite would otherwise read every place of the sections
+        # (the unique index starts with the section, and ends with the record).
+        rows = SectionItem.objects.filter(where).values_list(
             "section", "artifact", "photograph"
         )
         for section, artifact, photograph in rows:
+            if section not in sections:
+                continue
             if artifact is not None:
                 placed.add((section, "artifact", artifact))
             if photograph is not None:

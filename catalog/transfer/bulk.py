@@ -5,7 +5,7 @@ historical people links its own bulk writer leaves out)."""
 from django.contrib.contenttypes.models import ContentType
 
 from catalog.models import Artifact, Citation
-from catalog.transfer.inserts import insert_history, insert_records
+from catalog.transfer.inserts import insert_history, insert_records, insert_rows
 from catalog.transfer.values import snapshot
 
 BATCH = 500
@@ -37,7 +37,7 @@ def write_people(model, rows, links, person_pks):
     """Make each row's people exactly its ``people`` column (when it has one)."""
     through = model.people.through
     column = f"{model._meta.model_name}_id"
-    dropped, added = [], []
+    dropped, added, new = [], [], []
     for row in rows:
         current = {} if row.created else links.people.get(row.record.pk, {})
         row.people_rows = list(current.values())
@@ -49,19 +49,21 @@ def write_people(model, rows, links, person_pks):
         row.linked = row.people_changed = True
         dropped += [pks[0] for slug, pks in current.items() if slug not in wanted]
         kept = [pks for slug, pks in current.items() if slug in wanted]
-        new = [
-            through(**{column: row.record.pk, "person_id": pk})
-            for slug, pk in wanted.items()
-            if slug not in current
-        ]
-        added.append((row, kept, new))
+        mine = [pk for slug, pk in wanted.items() if slug not in current]
+        new += [{column: row.record.pk, "person_id": pk} for pk in mine]
+        added.append((row, kept, mine))
     if dropped:
         through.objects.filter(pk__in=dropped).delete()
-    through.objects.bulk_create(
-        [link for _row, _kept, new in added for link in new], batch_size=BATCH
-    )
-    for row, kept, new in added:
-        row.people_rows = kept + [(link.pk, link.person_id) for link in new]
+    insert_rows(through, new)
+    if not new:
+        return
+    # The new links' pks, which their history rows repeat: one query.
+    made = through.objects.filter(
+        **{f"{column}__in": [row.record.pk for row, _kept, mine in added if mine]}
+    ).values_list(column, "person_id", "pk")
+    link_pks = {(record, person): pk for record, person, pk in made}
+    for row, kept, mine in added:
+        row.people_rows = kept + [(link_pks[(row.record.pk, pk)], pk) for pk in mine]
 
 
 def write_citations(model, rows, links, source_pks):
@@ -79,18 +81,18 @@ def write_citations(model, rows, links, source_pks):
         if not row.created:
             stale.append(row.record.pk)
         new += [
-            Citation(
-                content_type=content_type,
-                object_id=row.record.pk,
-                source_id=source_pks[key],
-                locator=locator,
-                position=position,
-            )
+            {
+                "content_type_id": content_type.pk,
+                "object_id": row.record.pk,
+                "source_id": source_pks[key],
+                "locator": locator,
+                "position": position,
+            }
             for position, (key, locator) in enumerate(wanted)
         ]
     if stale:
         Citation.objects.filter(content_type=content_type, object_id__in=stale).delete()
-    Citation.objects.bulk_create(new, batch_size=BATCH)
+    insert_rows(Citation, new)
 
 
 def write_history(model, rows, user, now):
@@ -107,16 +109,16 @@ def write_history(model, rows, user, now):
     people_history = model.history.model._meta.get_field(
         f"historical{name}_people"
     ).related_model
-    people_history.objects.bulk_create(
+    insert_rows(
+        people_history,
         [
-            people_history(
-                id=row_pk,
-                history_id=by_record[row.record.pk],
-                person_id=person_pk,
-                **{f"{name}_id": row.record.pk},
-            )
+            {
+                "id": row_pk,
+                "history_id": by_record[row.record.pk],
+                "person_id": person_pk,
+                f"{name}_id": row.record.pk,
+            }
             for row in kept
             for row_pk, person_pk in row.people_rows or ()
         ],
-        batch_size=BATCH,
     )

@@ -16,7 +16,8 @@ registers one at start-up.
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from django.db import connection, reset_queries, transaction
+from django.db import IntegrityError, connection, reset_queries, transaction
+from django.utils.translation import gettext as _
 
 from catalog.models import Source
 from catalog.search.index import reindex
@@ -28,6 +29,7 @@ from catalog.transfer.link_checks import LinkChecks
 from catalog.transfer.row_checks import RowChecks
 from catalog.transfer.rows import Problem, Report
 from catalog.transfer.sections import registered_sections
+from catalog.transfer.spool import RowSpool
 from catalog.transfer.values import snapshot
 from catalog.transfer.writing import Writing, records_imported
 
@@ -45,9 +47,10 @@ __all__ = [
 class CollectionImport(RowChecks, LinkChecks, Writing):
     """Validate, then write. Iterate ``steps()`` for progress; read ``report``.
 
-    The CSV is read twice, a chunk of rows at a time, and never held whole: once
-    to check every row (and to note which rows would change anything), then, if
-    nothing is wrong, in one transaction to write the rows that change something.
+    The CSV is read once, a chunk of rows at a time, and never held whole: every
+    row is checked, and the checked rows that would change anything are kept in a
+    temporary file (``RowSpool``); then, if nothing is wrong, those rows are
+    written in one transaction, without being parsed or checked again.
     """
 
     def __init__(
@@ -72,11 +75,12 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
         self.user = user
         self.report = Report()
         self.validating = True
-        self.to_write = set()  # numbers of the rows that change something
+        self.to_write = RowSpool()  # the checked rows that change something
         self.unchanged = Counter()
         self.written = defaultdict(list)  # model → pks of records it wrote
         self._image_errors = {}
         self.section_cache = {}
+        self.section_positions = {}  # section pk → its last place, while writing
         self.file_part = None  # exhibitions in collection.json, once read
         self.provided = {kind: set() for kind in KINDS}  # identifiers the CSV brings
 
@@ -104,12 +108,21 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
         if self.file_part is not None:
             self.check_file_part()
         if self.report.problems or dry_run:
+            self.to_write.close()
             self.report.counts.update(planned)
             if self.file_part is not None:
                 self.report.counts.update(self.file_part.counts())
             return
-        with transaction.atomic():
-            yield from self.write_all()
+        try:
+            with transaction.atomic():
+                yield from self.write_all()
+        except IntegrityError:  # a record made elsewhere while the import ran
+            self.report.counts.clear()
+            self.problem(
+                1, "", _("The catalogue changed while this import ran: import again.")
+            )
+        finally:
+            self.to_write.close()
 
     def check_chunk(self, chunk):
         """Check one chunk's rows; note those that would change something."""
@@ -125,7 +138,7 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
                 identifier = "accession_number" if row.kind == "artifact" else "slug"
                 self.provided[row.kind].add(getattr(row.record, identifier))
         if not self.report.problems:
-            self.plan(rows)
+            self.plan(rows, len(chunk))
         return rows
 
     def find_sections(self, chunk):
@@ -141,9 +154,11 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
         if names:
             self.section_cache.update(self.sections.resolve_many(sorted(names)))
 
-    def plan(self, rows):
-        """Which rows change anything: new, other fields, people, citations,
-        sections, or images (whose files are compared only when written)."""
+    def plan(self, rows, covered):
+        """Keep the rows that change anything: new, other fields, people,
+        citations, sections, or images (whose files are compared only when
+        written). ``covered``: how many CSV rows the chunk had."""
+        kept = []
         unplaced = set()
         placements = [(r.record, r.sections) for r in rows if r.sections and r.before]
         if placements and self.sections is not None:
@@ -160,9 +175,12 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
                     or links.people_differ(row)
                     or links.citations_differ(row)
                 ):
-                    self.to_write.add(row.number)
+                    kept.append(row)
                 else:
                     self.unchanged[row.kind] += 1
+        if not self.report.dry_run:  # a dry run writes nothing: nothing to keep
+            kept.sort(key=lambda row: row.number)
+            self.to_write.add(kept, covered)
 
     def write_all(self):
         self.object_types.save_new()
@@ -172,20 +190,19 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
             self.file_part.write()  # before the rows, which may hang in its sections
         self.source_pks = dict(Source.objects.values_list("key", "pk"))
         self.validating = False
-        self.seen.clear()  # the same rows again, not duplicates
         for kind, count in self.unchanged.items():
             self.report.counts[(kind, "unchanged")] += count
         clock = Clock("importing", self.csv.total)
-        if self.to_write:
-            for chunk in self.csv.chunks(CHUNK_ROWS):
+        for covered, rows in self.to_write.chunks(connection.alias):
+            if rows:
                 forget_queries()
-                wanted = [(n, cells) for n, cells in chunk if n in self.to_write]
-                if wanted:
-                    self.existing = Existing(wanted)
-                    rows = [self.check_row(number, cells) for number, cells in wanted]
-                    self.write_chunk([row for row in rows if row is not None])
-                yield clock.advance(len(chunk))
-        else:
+                self.read_images(rows)
+                self.check_still_current(rows)
+                if self.report.problems:
+                    break
+                self.write_chunk(rows)
+            yield clock.advance(covered)
+        if not clock.done:
             yield clock.advance(self.csv.total)
         if self.report.problems:  # the catalogue changed while the import ran
             transaction.set_rollback(True)

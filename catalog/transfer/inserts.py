@@ -4,6 +4,7 @@ per column chosen once, where ``bulk_create`` compiles every value of every row
 through the ORM (most of a large import's time on these wide tables)."""
 
 import functools
+import time
 
 from django.db import connection, models
 from modeltranslation import fields as mt_fields
@@ -27,7 +28,8 @@ AS_IS = (
 
 def converter(f):
     if isinstance(f, models.DateTimeField):
-        return connection.ops.adapt_datetimefield_value
+        # A chunk's records and history rows share the few moments of its writing.
+        return functools.lru_cache(maxsize=16)(connection.ops.adapt_datetimefield_value)
     if isinstance(f, AS_IS):
         return None
     return functools.partial(f.get_db_prep_save, connection=connection)
@@ -57,12 +59,10 @@ def base_reader(model, name):
     return read
 
 
-def own_value(attname):
-    return lambda obj: obj.__dict__[attname]
-
-
 def record_columns(model):
-    """(column, read value from instance, convert) for every column but the pk."""
+    """(column, read, convert) for every column but the pk: ``read`` is the
+    attribute holding the value in the instance's ``__dict__``, or a function of
+    the instance."""
     base = translated_names(model)
     columns = []
     for f in model._meta.concrete_fields:
@@ -71,27 +71,68 @@ def record_columns(model):
         if f.name in base:
             read = base_reader(model, f.name)
         else:
-            read = own_value(f.attname)
+            read = f.attname
         columns.append((f.column, read, converter(f)))
     return columns
 
 
 def insert(table, columns, rows):
-    """``rows``: lists of database values in the order of ``columns``."""
+    """``rows``: lists of database values in the order of ``columns``. SQLite
+    runs ``executemany`` in-process; PostgreSQL gets the rows by ``COPY`` (an
+    ``executemany`` costs it a statement per row, and one statement of many rows
+    costs the driver seconds to parse its placeholders)."""
     if not rows:
         return
     quote = connection.ops.quote_name
     names = ", ".join(quote(column) for column in columns)
-    marks = ", ".join(["%s"] * len(columns))
-    sql = f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})"
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        if connection.vendor != "postgresql":
+            marks = ", ".join(["%s"] * len(columns))
+            sql = f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})"
+            cursor.executemany(sql, rows)
+            return
+        sql = f"COPY {quote(table)} ({names}) FROM STDIN"
+        started = time.monotonic()
+        # Django's own errors (IntegrityError...), as its statements raise them.
+        with connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+        if connection.queries_logged:  # as Django logs the statements it runs
+            connection.queries_log.append(
+                {
+                    "sql": f"{sql} -- {len(rows)} rows",
+                    "time": f"{time.monotonic() - started:.3f}",
+                }
+            )
+
+
+def insert_rows(model, rows):
+    """Insert ``rows`` (dicts of attname → value) into ``model``'s table with one
+    ``executemany``; a column a row leaves out gets its field's default, the pk
+    the database's. For link and history rows, which need no model instance."""
+    if not rows:
+        return
+    fields = [
+        f
+        for f in model._meta.concrete_fields
+        if not (f.primary_key and isinstance(f, models.AutoField | models.BigAutoField))
+    ]
+    defaults = [(f.attname, f.get_default(), converter(f)) for f in fields]
+    table = []
+    for row in rows:
+        line = []
+        for attname, default, convert in defaults:
+            value = row.get(attname, default)
+            line.append(value if convert is None or value is None else convert(value))
+        table.append(line)
+    insert(model._meta.db_table, [f.column for f in fields], table)
 
 
 def values(columns, obj):
+    own = obj.__dict__
     row = []
     for _column, read, convert in columns:
-        value = read(obj)
+        value = own[read] if read.__class__ is str else read(obj)
         row.append(value if convert is None or value is None else convert(value))
     return row
 

@@ -29,8 +29,10 @@ class SectionDirectory:
         sections; by default every record (``place`` leaves the others as they are)."""
         return [record for record, _sections in placements]
 
-    def place_all(self, placements):
-        """``place`` each ``(record, sections)`` of a list (in few queries is best)."""
+    def place_all(self, placements, positions=None):
+        """``place`` each ``(record, sections)`` of a list (in few queries is best).
+        ``positions``: a dict the caller keeps from one call to the next within a
+        transaction, where a directory may remember each section's last position."""
         for record, sections in placements:
             self.place(record, sections)
 

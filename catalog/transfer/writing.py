@@ -4,6 +4,7 @@ the collection.json extras."""
 from django.core.files.base import ContentFile
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from catalog.models import (
     Artifact,
@@ -20,7 +21,7 @@ from catalog.transfer.bulk import (
     write_history,
     write_people,
 )
-from catalog.transfer.columns import KINDS, checksum
+from catalog.transfer.columns import KINDS, VERSION_COLUMN, checksum
 from catalog.transfer.values import assign, set_citations, snapshot, stored_checksum
 
 # Sent once an import has written every row, inside its transaction, with
@@ -36,6 +37,39 @@ class Writing:
         obj._history_user = self.user
         obj._change_reason = "imported"
         obj.save()
+
+    def read_images(self, rows):
+        """The bytes of the rows' images, checked but not kept while checking."""
+        for row in rows:
+            if row.images:
+                row.images = [
+                    (name, self.images.read(self.images.find(name)))
+                    for name, _data in row.images
+                ]
+
+    def check_still_current(self, rows):
+        """No record the rows were checked against has changed since (one query
+        per model, whatever the chunk's length). A record made elsewhere
+        meanwhile with a new row's accession number or slug: the database's
+        unique constraints refuse it (``steps`` reports it)."""
+        for model in KINDS.values():
+            checked = {
+                row.record.pk: row
+                for row in rows
+                if row.model is model and not row.created
+            }
+            if not checked:
+                continue
+            now = model.objects.filter(pk__in=checked).order_by()
+            for pk, updated_at in now.values_list("pk", "updated_at"):
+                if updated_at == checked[pk].record.updated_at:
+                    del checked[pk]
+            for row in sorted(checked.values(), key=lambda row: row.number):
+                self.problem(
+                    row.number,
+                    VERSION_COLUMN,
+                    _("Changed in the catalogue while this import ran: import again."),
+                )
 
     def write_chunk(self, rows):
         """Write one chunk of checked rows in a fixed number of queries, however
@@ -68,7 +102,7 @@ class Writing:
                 row.linked |= self.sync_artifact_images(row.record, row)
         placements = [(row.record, row.sections) for row in rows if row.sections]
         if placements and self.sections is not None:
-            self.sections.place_all(placements)
+            self.sections.place_all(placements, self.section_positions)
         for row in rows:
             changed = row.changed or row.linked
             outcome = "updated" if changed else "unchanged"

@@ -6,6 +6,7 @@ default (development, DEBUG on) settings."""
 import csv
 import io
 import json
+import os
 import random
 import resource
 import time
@@ -90,6 +91,25 @@ def setup_command(rows, csv_path):
     write_csv(csv_path, rows)
 
 
+def database_cpu():
+    """CPU seconds this connection's PostgreSQL backend has used, when the server
+    runs on this machine (its process is readable); None otherwise. Beside the
+    import's own CPU time it tells the work from the waiting on a busy machine."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[1].split()  # from the third field, state
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def once_command(csv_path, out):
     """Runs in a process of its own: one ``import_collection``, its time, queries
     and peak memory (the process's maximum resident set)."""
@@ -105,12 +125,20 @@ def once_command(csv_path, out):
 
     stdout = io.StringIO()
     started = time.perf_counter()
+    cpu_started = time.process_time()
+    server_started = database_cpu()
     with connection.execute_wrapper(count):
         call_command("import_collection", csv_path, stdout=stdout, stderr=io.StringIO())
     seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started  # less swayed by a busy machine
+    server = database_cpu()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     data = {
         "seconds": round(seconds, 1),
+        "cpu_seconds": round(cpu, 1),
+        "database_cpu_seconds": (
+            round(server - server_started, 1) if server is not None else None
+        ),
         "peak_mb": round(peak / 1024),
         "queries": queries,
         "outcome": stdout.getvalue().strip().splitlines(),
@@ -131,6 +159,32 @@ def measure(rows, env, workdir, manage):
     return result
 
 
+def measure_alone(rows, workdir):
+    """``measure`` in a database of its own (named after this process, so that
+    runs side by side on one server never share one), dropped afterwards."""
+    from exhibition.bench.benchmark import database_env, drop_database, manage
+
+    env = database_env(f"import_{os.getpid()}", workdir)
+    try:
+        return measure(rows, env, workdir, manage)
+    finally:
+        drop_database(env)
+
+
+def run(rows):
+    """``benchmark import``: only the import measurement; prints its table."""
+    import shutil
+    import tempfile
+
+    workdir = Path(tempfile.mkdtemp(prefix="exhibition-bench-import-"))
+    try:
+        result = measure_alone(rows, workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    print("\n".join(markdown(result)))
+    return result
+
+
 def markdown(result):
     rows = result["rows"]
     lines = [
@@ -138,14 +192,16 @@ def markdown(result):
         f"### Import: {rows} artifact rows without images ({result['csv_mb']} MB "
         "CSV), development settings (DEBUG on)",
         "",
-        "| run | seconds | rows/s | peak memory MB | queries | outcome |",
-        "|---|---|---|---|---|---|",
+        "| run | seconds | rows/s | CPU s (import / database server) | peak memory MB "
+        "| queries | outcome |",
+        "|---|---|---|---|---|---|---|",
     ]
     for run in ("first import", "re-import"):
         data = result[run]
         rate = rows / data["seconds"] if data["seconds"] else 0
         lines.append(
-            f"| {run} | {data['seconds']} | {rate:,.0f} | {data['peak_mb']} | "
+            f"| {run} | {data['seconds']} | {rate:,.0f} | {data.get('cpu_seconds')} / "
+            f"{data.get('database_cpu_seconds') or '—'} | {data['peak_mb']} | "
             f"{data['queries']} | {'; '.join(data['outcome'])} |"
         )
     return lines

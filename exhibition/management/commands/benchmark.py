@@ -8,7 +8,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "mode", choices=["run", "scale", "load", "import-setup", "import-once"]
+            "mode",
+            choices=["run", "scale", "load", "import", "import-setup", "import-once"],
         )
         parser.add_argument("--sizes", nargs="+", type=int, default=[1000, 100000])
         parser.add_argument("--size", type=int, help="scale mode: records to build")
@@ -33,6 +34,8 @@ class Command(BaseCommand):
             from exhibition.bench import loadtest
 
             loadtest.run(seconds=options["seconds"])
+        elif options["mode"] == "import":
+            importing.run(options["import_rows"])
         elif options["mode"] == "import-setup":
             importing.setup_command(options["size"], options["csv"])
         elif options["mode"] == "import-once":
