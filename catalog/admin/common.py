@@ -8,6 +8,7 @@ from modeltranslation.translator import translator
 
 from catalog import readiness
 from catalog.models import Citation
+from catalog.periods import Periods
 
 THUMBNAIL_SIZE = 80
 
@@ -24,20 +25,23 @@ def thumbnail(image_field, alt=""):
 
 
 class DecadeListFilter(admin.SimpleListFilter):
-    title = _("decade")
+    """Records by period: decades, centuries or millennia, to suit the years of the
+    records in the catalogue (not of any one exhibition)."""
+
+    title = _("period")
     parameter_name = "decade"
-    year_field = "year_from"
 
     def lookups(self, request, model_admin):
-        return [(str(year), f"{year}s") for year in range(1930, 1960, 10)]
+        # Called once, when the filter is made: the periods stay for queryset().
+        self.periods = Periods.of(model_admin.model.objects.all())
+        return self.periods.choices()
 
     def queryset(self, request, queryset):
-        if not self.value() or not self.value().isdigit():
+        try:
+            first = int(self.value() or "")
+        except ValueError:
             return queryset
-        start = int(self.value())
-        return queryset.filter(
-            **{f"{self.year_field}__gte": start, f"{self.year_field}__lt": start + 10}
-        )
+        return queryset.filter(self.periods.overlapping(first))
 
 
 class SectionListFilter(admin.SimpleListFilter):

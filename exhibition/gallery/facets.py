@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import get_language, gettext
 
 from catalog.models import ArtifactImage, Nationality, Person, Role, Status
-from exhibition.gallery.filters import DECADES
+from exhibition.gallery.filters import collection_periods
 from exhibition.models import Exhibition, Section
 
 # Show the people with most records (and any chosen); the rest via /people/.
@@ -229,13 +229,11 @@ def build_facets(model, filtered, selected, artifact_kind):
         )
     )
 
-    # Decades and images are a fixed handful of values: count them in one query.
+    # Periods and images are a bounded handful of values: count them in one query.
+    periods = collection_periods()
     aggregates = {
-        f"decade_{value}": Count(
-            "pk",
-            filter=Q(year_from__lt=int(value) + 10, year_to__gte=int(value)),
-        )
-        for value, _label in DECADES
+        f"decade_{value}": Count("pk", filter=periods.overlapping(int(value)))
+        for value, _label in periods.choices()
     }
     if artifact_kind:
         aggregates["has_image"] = Count(
@@ -246,7 +244,7 @@ def build_facets(model, filtered, selected, artifact_kind):
     facets.append(
         Facet(
             "decade",
-            gettext("Decade"),
+            gettext("Period"),
             [
                 FacetValue(
                     value,
@@ -254,7 +252,7 @@ def build_facets(model, filtered, selected, artifact_kind):
                     totals[f"decade_{value}"],
                     value in chosen("decade"),
                 )
-                for value, label in DECADES
+                for value, label in periods.choices()
                 if totals[f"decade_{value}"]
             ],
         )

@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import BigIntegerField, Exists, F, Min, OuterRef, Q
+from django.db.models import BigIntegerField, Exists, F, Max, Min, OuterRef, Q
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
@@ -15,9 +15,10 @@ from catalog.models import (
     Photograph,
     Role,
 )
+from catalog.periods import Periods
 from exhibition.models import Exhibition, Section
+from exhibition.page_cache import cached_by_version
 
-DECADES = [("1930", _("1930s")), ("1940", _("1940s"))]
 SORTS = [
     ("date", _("Date")),
     ("curated", _("Curators’ order")),
@@ -61,6 +62,30 @@ class YesOrNoField(forms.NullBooleanField):
 
 class YesOrNoFilter(django_filters.BooleanFilter):
     field_class = YesOrNoField
+
+
+def collection_periods():
+    """The periods the collection filter offers: decades, centuries or millennia to
+    suit the years of the published artifacts and photographs, whatever they are."""
+
+    def compute():
+        spans = [
+            model.objects.published().aggregate(
+                start=Min("year_from"), end=Max("year_to"), last=Max("year_from")
+            )
+            for model in (Artifact, Photograph)
+        ]
+        starts = [span["start"] for span in spans if span["start"] is not None]
+        ends = [
+            e for span in spans for e in (span["end"], span["last"]) if e is not None
+        ]
+        return Periods(min(starts, default=None), max(ends, default=None))
+
+    return cached_by_version("collection-periods", compute)
+
+
+def period_choices():
+    return collection_periods().choices()
 
 
 def published_sections(request=None):
@@ -130,7 +155,7 @@ class RecordFilter(django_filters.FilterSet):
         distinct=True,
     )
     decade = django_filters.MultipleChoiceFilter(
-        choices=DECADES, method="filter_decade", label=_("Decade")
+        choices=period_choices, method="filter_decade", label=_("Period")
     )
     year_min = YearFilter(field_name="year_to", lookup_expr="gte", label=_("From year"))
     year_max = YearFilter(field_name="year_from", lookup_expr="lte", label=_("To year"))
@@ -148,10 +173,10 @@ class RecordFilter(django_filters.FilterSet):
         ).distinct()
 
     def filter_decade(self, queryset, name, values):
+        periods = collection_periods()
         overlaps = Q()
         for value in values:
-            start = int(value)
-            overlaps |= Q(year_from__lt=start + 10, year_to__gte=start)
+            overlaps |= periods.overlapping(int(value))
         return queryset.filter(overlaps)
 
     def sort_by(self, queryset, name, value):

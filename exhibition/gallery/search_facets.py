@@ -10,8 +10,8 @@ from django.utils.translation import gettext
 
 from catalog.models import Status
 from catalog.models.search import Kind
+from catalog.periods import group_label
 from exhibition.gallery.facets import Facet, FacetValue, _localised
-from exhibition.gallery.views.timeline import group_label
 from exhibition.models import Exhibition, FeaturedPerson, Section, SectionItem
 from exhibition.page_cache import cached_by_version
 

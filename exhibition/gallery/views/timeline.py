@@ -6,72 +6,13 @@ from dataclasses import dataclass, field
 from django.db.models import F, FloatField, Max, Min, Q, Window
 from django.db.models.functions import Cast, Floor, RowNumber
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext, pgettext
 from django.views.decorators.http import require_GET
 
 from catalog.models import Artifact, Person, Photograph
+from catalog.periods import group_label, group_of, group_size, year_label
 from exhibition.gallery.views.common import TIMELINE_PER_GROUP, visible
 from exhibition.models import Exhibition
 from exhibition.page_cache import cached_by_version
-
-# Spans up to these many years are grouped by year, then by decade, else by century.
-BY_YEAR_UP_TO = 60
-BY_DECADE_UP_TO = 600
-
-
-def year_label(year):
-    """A year as visitors read it: 1938, 500 BCE / 公元前500年."""
-    if year < 0:
-        return gettext("%(year)s BCE") % {"year": -year}
-    return str(year)
-
-
-def group_size(start, end):
-    span = end - start
-    if span <= BY_YEAR_UP_TO:
-        return 1
-    return 10 if span <= BY_DECADE_UP_TO else 100
-
-
-def group_of(year, size):
-    """The first year of ``year``'s group (floor division works across BCE too)."""
-    return (year // size) * size
-
-
-def group_label(first, size):
-    if size == 1:
-        return year_label(first)
-    last = first + size - 1
-    if size == 10:
-        if first >= 0:
-            return pgettext("decade", "%(year)ss") % {"year": first}
-        return gettext("%(first)s–%(last)s") % {
-            "first": year_label(first),
-            "last": year_label(last),
-        }
-    if first >= 0:
-        return gettext("%(ordinal)s century") % {"ordinal": ordinal(first // 100 + 1)}
-    return gettext("%(ordinal)s century BCE") % {"ordinal": ordinal(-first // 100)}
-
-
-def ordinal(number):
-    """1st, 2nd… as django.contrib.humanize spells them, translatable per ending."""
-    if number % 100 in (11, 12, 13):
-        template = pgettext("ordinal 11, 12, 13", "%(value)sth")
-    else:
-        template = [
-            pgettext("ordinal 0", "%(value)sth"),
-            pgettext("ordinal 1", "%(value)sst"),
-            pgettext("ordinal 2", "%(value)snd"),
-            pgettext("ordinal 3", "%(value)srd"),
-            pgettext("ordinal 4", "%(value)sth"),
-            pgettext("ordinal 5", "%(value)sth"),
-            pgettext("ordinal 6", "%(value)sth"),
-            pgettext("ordinal 7", "%(value)sth"),
-            pgettext("ordinal 8", "%(value)sth"),
-            pgettext("ordinal 9", "%(value)sth"),
-        ][number % 10]
-    return template % {"value": number}
 
 
 @dataclass
