@@ -37,6 +37,7 @@ urlpatterns = [
     # Short addresses printed on labels: /o/<accession number>, /p/<id>, /b/<id>.
     path("", include("exhibition.labels.urls")),
     path("api/v1/", include("exhibition.interop.api.urls")),
+    path("uses/", include("exhibition.stats.urls")),
     # An index of paged sitemaps, so no response grows with the collection.
     path(
         "sitemap.xml",
