@@ -1,5 +1,6 @@
 """Root URLs: the gallery (with a language prefix), kiosks, IIIF, labels' short
-addresses and printing, admin, health, sitemaps."""
+addresses and printing, the players' beacon, admin (with visitor figures),
+health, sitemaps."""
 
 import re
 
@@ -20,6 +21,10 @@ urlpatterns = [
     path(
         f"{settings.ADMIN_PATH}labels/",
         include("exhibition.labels.admin_urls", namespace="labels-admin"),
+    ),
+    path(
+        f"{settings.ADMIN_PATH}figures/",
+        include("exhibition.stats.admin_urls", namespace="stats-admin"),
     ),
     path(settings.ADMIN_PATH, admin.site.urls),
     # /zh-hans/admin/…: the one admin, in that language.

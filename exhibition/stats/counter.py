@@ -22,8 +22,8 @@ TIMEOUT = (KEEP_DAYS + 1) * 24 * 60 * 60
 
 # Obvious crawlers, link checkers and previews: matched, never stored.
 ROBOT = re.compile(
-    r"bot\b|bot/|crawl|spider|slurp|scrap|archiver|fetch|monitor|checker|preview|"
-    r"headless|lighthouse|curl/|wget/|python-|httpx|okhttp|java/|go-http|libwww|"
+    r"bot\b|bot/|crawl|spider|slurp|scrap|archiver|fetch|monitor|check|validator|"
+    r"preview|headless|lighthouse|curl/|wget/|python-|httpx|okhttp|java/|go-http|libwww|"
     r"facebookexternalhit|embedly|pingdom|uptime",
     re.IGNORECASE,
 )
