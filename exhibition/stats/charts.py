@@ -52,18 +52,21 @@ def line_chart(chart_id, title, description, days, series):
     def y(value):
         return TOP + plot_h - plot_h * value / top
 
+    def label(value):
+        return formats.number_format(value, decimal_pos=0 if value == int(value) else 1)
+
     grid = format_html_join(
         "",
-        '<line x1="{0}" x2="{1}" y1="{2:.1f}" y2="{2:.1f}" class="usage-grid"/>'
-        '<text x="{3}" y="{4:.1f}" text-anchor="end">{5}</text>',
+        '<line x1="{0}" x2="{1}" y1="{2}" y2="{2}" class="usage-grid"/>'
+        '<text x="{3}" y="{4}" text-anchor="end">{5}</text>',
         (
             (
                 LEFT,
                 WIDTH - RIGHT,
-                y(top * n / 4),
+                f"{y(top * n / 4):.1f}",
                 LEFT - 6,
-                y(top * n / 4) + 4,
-                formats.number_format(top * n / 4, decimal_pos=0 if top >= 4 else 1),
+                f"{y(top * n / 4) + 4:.1f}",
+                label(top * n / 4),
             )
             for n in range(5)
         ),
@@ -71,9 +74,9 @@ def line_chart(chart_id, title, description, days, series):
     every = max(1, math.ceil(len(days) / 7))
     labels = format_html_join(
         "",
-        '<text x="{:.1f}" y="{}" text-anchor="middle">{}</text>',
+        '<text x="{}" y="{}" text-anchor="middle">{}</text>',
         (
-            (x(i), HEIGHT - 10, formats.date_format(day, "MONTH_DAY_FORMAT"))
+            (f"{x(i):.1f}", HEIGHT - 10, formats.date_format(day, "MONTH_DAY_FORMAT"))
             for i, day in enumerate(days)
             if i % every == 0 or i == len(days) - 1
         ),
