@@ -74,11 +74,17 @@ def line_chart(chart_id, title, description, days, series):
     every = max(1, math.ceil(len(days) / 7))
     labels = format_html_join(
         "",
-        '<text x="{}" y="{}" text-anchor="middle">{}</text>',
+        '<text x="{}" y="{}" text-anchor="{}">{}</text>',
         (
-            (f"{x(i):.1f}", HEIGHT - 10, formats.date_format(day, "MONTH_DAY_FORMAT"))
+            (
+                f"{x(i):.1f}",
+                HEIGHT - 10,
+                # The ends stay inside the chart.
+                "start" if i == 0 else "end" if i == len(days) - 1 else "middle",
+                formats.date_format(day, "MONTH_DAY_FORMAT"),
+            )
             for i, day in enumerate(days)
-            if i % every == 0 or i == len(days) - 1
+            if (i % every == 0 and len(days) - i > every / 2) or i == len(days) - 1
         ),
     )
     lines = format_html_join(

@@ -198,10 +198,10 @@ def test_a_records_change_page_shows_its_own_figures(curator_client, shown, kind
     UseCount.objects.add(Channel.SCAN, kind, record.pk, day=days_ago(200), by=7)
     response = curator_client.get(f"/admin/catalog/{kind}/{record.pk}/change/")
     assert response.status_code == 200
-    figures = dict(
-        (str(label), (recent, ever))
+    figures = {
+        str(label): (recent, ever)
         for label, recent, ever in response.context["usage_figures"]
-    )
+    }
     expected = {
         "artifact": {"web page view": (5, 5), "kiosk open": (9, 9)},
         "photograph": {},
