@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.signals import request_finished
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 
 from exhibition.models import Channel, UseCount
@@ -143,24 +143,34 @@ def test_the_command_flushes_and_says_how_many(any_cache, capsys):
     assert UseCount.objects.get().count == 2
 
 
+def finish_request():
+    """What a server does once a response is sent, keeping the test's connection
+    (as Django's test client does)."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        request_finished.send(sender=None)
+    finally:
+        request_finished.connect(close_old_connections)
+
+
 def test_after_a_response_a_flush_runs_at_most_once_per_period(
     any_cache, settings, monkeypatch
 ):
     settings.USE_COUNT_FLUSH_SECONDS = 300
     monkeypatch.setattr(flushing, "_next_look", [float("-inf")])
     counter.count(Channel.WEB, "artifact", 1)
-    request_finished.send(sender=None)
+    finish_request()
     assert UseCount.objects.get().count == 1
     counter.count(Channel.WEB, "artifact", 1)
     with CaptureQueriesContext(connection) as queries:
-        request_finished.send(sender=None)  # within the period: not even a look
+        finish_request()  # within the period: not even a look
     assert queries.captured_queries == []
     monkeypatch.setattr(flushing, "_next_look", [float("-inf")])  # another worker
-    request_finished.send(sender=None)
+    finish_request()
     assert UseCount.objects.get().count == 1  # the period is shared
     cache.delete(flushing.DUE)
     monkeypatch.setattr(flushing, "_next_look", [float("-inf")])
-    request_finished.send(sender=None)
+    finish_request()
     assert UseCount.objects.get().count == 2
 
 
