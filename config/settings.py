@@ -176,8 +176,9 @@ else:
         }
     }
 
-# Anonymous visitors' pages are cached whole, per language, until content changes.
+# Pages cached whole for anonymous visitors; uses written from the cache this often.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+USE_COUNT_FLUSH_SECONDS = int(env("USE_COUNT_FLUSH_SECONDS", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}

@@ -1,5 +1,6 @@
 """Root URLs: the gallery (with a language prefix), kiosks, IIIF, labels' short
-addresses and printing, admin, health, sitemaps."""
+addresses and printing, the players' beacon, admin (with visitor figures),
+health, sitemaps."""
 
 import re
 
@@ -21,6 +22,10 @@ urlpatterns = [
         f"{settings.ADMIN_PATH}labels/",
         include("exhibition.labels.admin_urls", namespace="labels-admin"),
     ),
+    path(
+        f"{settings.ADMIN_PATH}figures/",
+        include("exhibition.stats.admin_urls", namespace="stats-admin"),
+    ),
     path(settings.ADMIN_PATH, admin.site.urls),
     # /zh-hans/admin/…: the one admin, in that language.
     re_path(
@@ -37,6 +42,7 @@ urlpatterns = [
     # Short addresses printed on labels: /o/<accession number>, /p/<id>, /b/<id>.
     path("", include("exhibition.labels.urls")),
     path("api/v1/", include("exhibition.interop.api.urls")),
+    path("uses/", include("exhibition.stats.urls")),
     # An index of paged sitemaps, so no response grows with the collection.
     path(
         "sitemap.xml",

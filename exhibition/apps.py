@@ -1,8 +1,9 @@
 """The exhibition app's configuration: signals (page cache, kiosks, OAI-PMH
-tombstones), roles and the import's sections."""
+tombstones, flushing use counts), roles and the import's sections."""
 
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
+from django.core.signals import request_finished
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,7 @@ class ExhibitionConfig(AppConfig):
         from exhibition.models.staff import begin_visit
         from exhibition.roles import sync_roles
         from exhibition.sections import Sections
+        from exhibition.stats.flush import flush_when_due
 
         signals.connect()
         user_logged_in.connect(begin_visit, dispatch_uid="begin-visit")
@@ -26,3 +28,5 @@ class ExhibitionConfig(AppConfig):
         # After this app's migrate: catalog's and exhibition's permissions exist.
         post_migrate.connect(sync_roles, sender=self, dispatch_uid="sync-roles")
         register_sections(Sections())
+        # After the response is sent: a visitor never waits for the batch.
+        request_finished.connect(flush_when_due, dispatch_uid="flush-use-counts")

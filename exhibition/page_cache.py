@@ -153,8 +153,10 @@ class AnonymousPageCacheMiddleware:
         key = page_key(request, version, language)
         cached = cache.get(key)
         if cached is not None:
+            from exhibition.stats.counter import count_response
+
             cached["X-Page-Cache"] = "hit"
-            return cached
+            return count_response(request, cached)  # a record page's view counts
         response = self.get_response(request)
         user = getattr(request, "user", None)
         if (

@@ -16,6 +16,7 @@ IGNORED = {
     "StaffPreference",
     "OaiTombstone",
     "UseCount",
+    "ReportedBatch",
     "Search",  # the search index follows the records, whose saves already count
 }
 

@@ -81,6 +81,8 @@ def fresh_cache(settings, monkeypatch):
     from exhibition import page_cache
 
     settings.PAGE_CACHE_SECONDS = 0
+    # Uses are flushed by the tests that mean to (exhibition.stats.flush).
+    settings.USE_COUNT_FLUSH_SECONDS = 0
     monkeypatch.setattr(page_cache, "CHECK_EVERY", 3600)
     monkeypatch.setattr(page_cache, "_last_check", [float("-inf")])
     cache.clear()

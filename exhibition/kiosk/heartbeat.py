@@ -1,4 +1,5 @@
-"""The kiosk's heartbeat: a screen, proving it is itself, tells curators it is alive.
+"""The kiosk's heartbeat: a screen, proving it is itself, tells curators it is alive
+and reports the records visitors opened on it (``exhibition.stats.reports``).
 
 Only the kiosk's device key (see ``Kiosk.rotate_device_key``), sent in the
 ``X-Kiosk-Key`` header, may speak for it; anything else gets 403 and changes
@@ -18,11 +19,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from exhibition.models import Kiosk
+from exhibition.stats.reports import add_opens, opens_problem
 
 HEARTBEAT_SECONDS = 60
 MIN_INTERVAL = 15
 KEY_HEADER = "X-Kiosk-Key"
-MAX_HEARTBEAT_BYTES = 512
+# Room for a batch of opens kept while offline (at most 200 counts).
+MAX_HEARTBEAT_BYTES = 16 * 1024
 MAX_UPTIME = 10 * 365 * 24 * 60 * 60
 VERSION_FORMAT = re.compile(r"[0-9a-f]{8,64}")
 
@@ -33,8 +36,8 @@ def json_error(message, status=400):
 
 def heartbeat_problem(data):
     """Why a heartbeat body is not acceptable, or None."""
-    if not isinstance(data, dict) or set(data) != {"version", "uptime"}:
-        return "Expected an object with exactly: version, uptime."
+    if not isinstance(data, dict) or set(data) - {"opens"} != {"version", "uptime"}:
+        return "Expected an object with version, uptime and optionally opens."
     if not isinstance(data["version"], str) or not VERSION_FORMAT.fullmatch(
         data["version"]
     ):
@@ -42,6 +45,8 @@ def heartbeat_problem(data):
     uptime = data["uptime"]
     if type(uptime) is not int or not 0 <= uptime <= MAX_UPTIME:
         return "uptime must be a whole number of seconds."
+    if "opens" in data:
+        return opens_problem(data["opens"])
     return None
 
 
@@ -92,7 +97,8 @@ def first_in_interval(kiosk):
 @csrf_exempt
 @never_cache
 def heartbeat(request, slug):
-    """Record that the kiosk is alive, which content it shows and its uptime."""
+    """Record that the kiosk is alive, which content it shows, its uptime, and
+    count the opens it reports."""
     if request.method != "POST":
         response = json_error("Use POST.", status=405)
         response["Allow"] = "POST"
@@ -109,6 +115,8 @@ def heartbeat(request, slug):
         response = json_error("Too many heartbeats.", status=429)
         response["Retry-After"] = str(MIN_INTERVAL)
         return response
+    if "opens" in data:
+        add_opens(kiosk, data["opens"])
     # A queryset update: no signals, and the profile's updated_at stays a curator's.
     Kiosk.objects.filter(pk=kiosk.pk).update(
         last_seen=timezone.now(),

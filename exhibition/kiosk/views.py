@@ -39,6 +39,8 @@ def render_page(request, content, language, template, context, url_in):
     other = next((code for code in kiosk.languages if code != language), None)
     config = {
         "page": context.get("page", ""),
+        # [kind, id] of the record this page opens: the screen counts the open.
+        "opened": context.get("opened"),
         "home": content.home_url(),
         "serviceWorker": reverse("kiosk:service-worker", args=[kiosk.slug]),
         "versionUrl": reverse("kiosk:version", args=[kiosk.slug]),
@@ -107,6 +109,7 @@ def record(request, slug, language, kind, record):
         "kiosk/record.html",
         {
             "page": "record",
+            "opened": [kind, entry.record.pk],
             "entry": entry,
             "record": entry.record,
             "previous": previous,
@@ -129,7 +132,12 @@ def person(request, slug, language, person):
         content,
         language,
         "kiosk/person.html",
-        {"page": "person", "person_entry": person_entry, "person": person_entry.person},
+        {
+            "page": "person",
+            "opened": ["person", person_entry.person.pk],
+            "person_entry": person_entry,
+            "person": person_entry.person,
+        },
         lambda code: content.person_url(person_entry, code),
     )
 

@@ -1,5 +1,6 @@
-"""The short addresses' views: count a scan, then send the visitor to the record's
-page in their language. Never cached, so every scan reaches this code."""
+"""The short addresses' views: count a scan (in the cache, see ``exhibition.stats``),
+then send the visitor to the record's page in their language. Never cached, so
+every scan reaches this code."""
 
 from django.http import Http404, HttpResponseRedirect
 from django.utils import translation
@@ -9,7 +10,8 @@ from django.views.decorators.http import require_safe
 from django.views.defaults import page_not_found
 
 from exhibition.labels.addresses import find
-from exhibition.models import Channel, UseCount
+from exhibition.models import Channel
+from exhibition.stats.counter import count, is_visitor
 
 
 def visit(request, kind, value):
@@ -20,8 +22,9 @@ def visit(request, kind, value):
         if record is None:
             response = page_not_found(request, Http404())
         else:
-            if request.method == "GET":  # a link checker's HEAD is not a scan
-                UseCount.objects.add(Channel.SCAN, kind, record.pk)
+            # A link checker's HEAD, a crawler or a curator trying it is no scan.
+            if request.method == "GET" and is_visitor(request):
+                count(Channel.SCAN, kind, record.pk)
             # 302: the record's page may move (a new slug); the short address stays.
             response = HttpResponseRedirect(record.get_absolute_url())
     response.headers["Content-Language"] = language

@@ -21,7 +21,7 @@ from exhibition.models.kiosks import (
 from exhibition.models.museum import Museum
 from exhibition.models.oai import OaiTombstone
 from exhibition.models.staff import StaffPreference
-from exhibition.models.usage import Channel, UseCount
+from exhibition.models.usage import Channel, ReportedBatch, UseCount
 
 __all__ = [
     "Channel",
@@ -39,6 +39,7 @@ __all__ = [
     "Museum",
     "OaiTombstone",
     "Placement",
+    "ReportedBatch",
     "Section",
     "SectionItem",
     "StaffPreference",

@@ -1,10 +1,11 @@
 """How records are used, counted without tracking anyone: one number per record,
-day and channel (web page views, label scans, kiosk opens, audio plays).
+day and channel (web page views, label scans, kiosk opens, audio plays, IIIF
+manifest requests), and the kiosk reports already counted.
 
 Nothing about the visitor is stored: no cookie, address or user agent, only that a
 record was used once more today. ``UseCount.objects.add`` is the one way to count;
-a buffered counter (page views aggregated in the cache and flushed in batches)
-calls it once per key with the summed ``by``.
+the buffered counter (``exhibition/stats``: uses aggregated in the cache and
+flushed in batches) calls it once per key with the summed ``by``.
 """
 
 from django.db import IntegrityError, models, transaction
@@ -20,7 +21,8 @@ class Channel(models.TextChoices):
     WEB = "web", _("web page view")
     SCAN = "scan", _("label scan")
     KIOSK = "kiosk", _("kiosk open")
-    AUDIO = "audio", _("audio play")
+    AUDIO = "audio", _("audio or video play")
+    IIIF = "iiif", _("IIIF manifest request")
 
 
 class UseCountQuerySet(models.QuerySet):
@@ -34,7 +36,7 @@ class UseCountQuerySet(models.QuerySet):
             "channel": channel,
             "kind": kind,
             "record_id": record_id,
-            "kiosk": kiosk,
+            "kiosk_id": getattr(kiosk, "pk", kiosk),
         }
         if self.filter(**key).update(count=F("count") + by):
             return
@@ -49,6 +51,9 @@ class UseCountQuerySet(models.QuerySet):
 
     def total(self):
         return self.aggregate(total=models.Sum("count"))["total"] or 0
+
+    def since(self, day):
+        return self.filter(day__gte=day)
 
 
 class UseCount(models.Model):
@@ -92,3 +97,29 @@ class UseCount(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.channel} {self.kind}:{self.record_id} = {self.count}"
+
+
+class ReportedBatch(models.Model):
+    """A batch of kiosk opens already counted: a heartbeat sent again (a retry after
+    a lost answer, or a replay) names the same batch and is not counted twice."""
+
+    kiosk = models.ForeignKey(
+        "exhibition.Kiosk",
+        on_delete=models.CASCADE,
+        related_name="reported_batches",
+        verbose_name=_("kiosk"),
+    )
+    batch = models.CharField(_("batch"), max_length=32)
+    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kiosk", "batch"], name="reported_batch_once_per_kiosk"
+            )
+        ]
+        verbose_name = _("reported batch of kiosk opens")
+        verbose_name_plural = _("reported batches of kiosk opens")
+
+    def __str__(self):
+        return f"{self.kiosk_id}:{self.batch}"

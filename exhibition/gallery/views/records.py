@@ -18,8 +18,9 @@ from exhibition.gallery.views.common import (
     visible,
 )
 from exhibition.interop.iiif import manifest_url
-from exhibition.models import SectionItem
+from exhibition.models import Channel, SectionItem
 from exhibition.page_cache import cached_by_version
+from exhibition.stats.counter import counted
 
 
 def related_records(record, model, limit=RELATED_LIMIT):
@@ -117,7 +118,7 @@ def artifact_detail(request, slug):
         slug=slug,
     )
     related, related_photographs = related_of(artifact)
-    return render(
+    response = render(
         request,
         "gallery/artifact_detail.html",
         {
@@ -130,6 +131,7 @@ def artifact_detail(request, slug):
             "iiif_manifest": artifact.is_published and manifest_url(artifact, request),
         },
     )
+    return counted(request, response, Channel.WEB, artifact)
 
 
 @require_GET
@@ -139,7 +141,7 @@ def photograph_detail(request, slug):
         slug=slug,
     )
     related_artifacts, related = related_of(photograph)
-    return render(
+    response = render(
         request,
         "gallery/photograph_detail.html",
         {
@@ -152,6 +154,7 @@ def photograph_detail(request, slug):
             and manifest_url(photograph, request),
         },
     )
+    return counted(request, response, Channel.WEB, photograph)
 
 
 @require_GET
@@ -172,7 +175,7 @@ def person_detail(request, slug):
         .prefetch_related(first_image)
     )
     photographs = person.photographs.published()
-    return render(
+    response = render(
         request,
         "gallery/person_detail.html",
         {
@@ -183,3 +186,4 @@ def person_detail(request, slug):
             "json_ld": structured_data.person(request, person),
         },
     )
+    return counted(request, response, Channel.WEB, person)

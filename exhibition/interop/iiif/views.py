@@ -1,5 +1,6 @@
-"""The Presentation API's addresses: manifests, collections, and the schema.org
-description each manifest links as ``seeAlso``. Published content only."""
+"""The Presentation API's addresses: manifests (each request counted, see
+``exhibition.stats``), collections, and the schema.org description each manifest
+links as ``seeAlso``. Published content only."""
 
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
@@ -12,7 +13,8 @@ from exhibition.interop.iiif.responses import (
     allow_any_origin,
     json_ld,
 )
-from exhibition.models import Exhibition, Section
+from exhibition.models import Channel, Exhibition, Section
+from exhibition.stats.counter import counted
 
 
 @require_GET
@@ -20,7 +22,8 @@ from exhibition.models import Exhibition, Section
 def artifact_manifest(request, slug):
     artifact = get_object_or_404(manifests.artifacts(), slug=slug)
     data = manifests.artifact_manifest(artifact, request)
-    return json_ld(request, data, PRESENTATION_CONTEXT)
+    response = json_ld(request, data, PRESENTATION_CONTEXT)
+    return counted(request, response, Channel.IIIF, artifact)
 
 
 @require_GET
@@ -28,7 +31,8 @@ def artifact_manifest(request, slug):
 def photograph_manifest(request, slug):
     photograph = get_object_or_404(manifests.photographs(), slug=slug)
     data = manifests.photograph_manifest(photograph, request)
-    return json_ld(request, data, PRESENTATION_CONTEXT)
+    response = json_ld(request, data, PRESENTATION_CONTEXT)
+    return counted(request, response, Channel.IIIF, photograph)
 
 
 @require_GET

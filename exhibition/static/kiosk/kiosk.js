@@ -1,5 +1,5 @@
 // Kiosk screens: attract loop, idle reset, swipes, image zoom, offline copy, heartbeat
-// (sent with the device key the start address gave the screen).
+// (sent with the device key the start address gave the screen) and the opens it reports.
 // No inline code anywhere: the page's settings come from <body data-kiosk="{…}">.
 "use strict";
 
@@ -119,6 +119,67 @@
     if (workers.controller) keepCopy();
   }
 
+  // ---- Opens: counted here, kept in this kiosk's storage until reported ---------
+  // The tally holds opens not yet in a batch; a batch is resent unchanged with
+  // each heartbeat until one carrying it is accepted (the server counts a batch
+  // id once), and opens made meanwhile wait in the tally for the next batch.
+  const tallyName = `kiosk-opens:${home.pathname}`;
+  const batchName = `kiosk-opens-batch:${home.pathname}`;
+  const MAX_COUNTS = 200;
+
+  function stored(name, fallback) {
+    try { return JSON.parse(localStorage.getItem(name)) || fallback; } catch (error) { return fallback; }
+  }
+  function store(name, value) {
+    try {
+      if (value === null) localStorage.removeItem(name);
+      else localStorage.setItem(name, JSON.stringify(value));
+    } catch (error) { /* storage off: the opens are lost, the screen goes on */ }
+  }
+  function localDay() {
+    const now = new Date();
+    const two = (n) => String(n).padStart(2, "0");
+    return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+  }
+
+  if (Array.isArray(config.opened)) {
+    const tally = stored(tallyName, {});
+    const key = [localDay(), ...config.opened].join("|");
+    tally[key] = (tally[key] || 0) + 1;
+    store(tallyName, tally);
+  }
+
+  function batchToSend() {
+    const waiting = stored(batchName, null);
+    if (waiting) return waiting;
+    const tally = stored(tallyName, {});
+    const keys = Object.keys(tally).slice(0, MAX_COUNTS);
+    if (!keys.length) return null;
+    const counts = keys.map((key) => {
+      const [day, kind, id] = key.split("|");
+      return [day, kind, Number(id), tally[key]];
+    });
+    const random = crypto.getRandomValues(new Uint8Array(16));
+    const batch = { batch: Array.from(random, (b) => b.toString(16).padStart(2, "0")).join(""), counts };
+    // Moved, not copied: from now on these opens live only in the batch.
+    keys.forEach((key) => delete tally[key]);
+    store(batchName, batch);
+    store(tallyName, tally);
+    return batch;
+  }
+
+  function batchDone(batch) {
+    const waiting = stored(batchName, null);
+    if (waiting && waiting.batch === batch.batch) store(batchName, null);
+  }
+
+  // A clip's first play on this page: an empty beacon, nothing about the visitor.
+  document.querySelectorAll("[data-play-count]").forEach((player) => {
+    player.addEventListener("play", () => {
+      if (navigator.sendBeacon) navigator.sendBeacon(player.dataset.playCount);
+    }, { once: true });
+  });
+
   // ---- Version and heartbeat: every minute, quietly ---------------------------
   let updatePending = false;
   let retired = false;
@@ -151,13 +212,20 @@
     const key = deviceKey();
     if (!key) return;
     const uptime = Math.max(0, Math.round((Date.now() - started) / 1000));
+    const body = { version: config.version, uptime };
+    const opens = batchToSend();
+    if (opens) body.opens = opens;
     fetch(config.heartbeatUrl, {
       method: "POST",
       headers: { "Content-Type": "application/json", [config.keyHeader]: key },
-      body: JSON.stringify({ version: config.version, uptime }),
+      body: JSON.stringify(body),
       cache: "no-store",
       keepalive: true,
-    }).catch(() => {});
+    }).then((response) => {
+      // Counted, or refused as malformed (it never would be): done with it. A
+      // refused key (403), too soon (429) or a server error keeps it for later.
+      if (opens && (response.ok || response.status === 400 || response.status === 413)) batchDone(opens);
+    }).catch(() => { /* offline: the batch waits for the next heartbeat */ });
   }
 
   function everyMinute() {
@@ -167,6 +235,8 @@
   }
 
   setInterval(everyMinute, seconds(config.heartbeatSeconds));
+  // Back from offline: report what was kept without waiting for the minute.
+  window.addEventListener("online", sendHeartbeat);
   const lastBeat = Number(sessionStorage.getItem("kiosk-heartbeat")) || 0;
   if (Date.now() - lastBeat >= seconds(config.heartbeatSeconds)) everyMinute();
 

@@ -194,7 +194,7 @@ def test_a_garbage_heartbeat_is_refused_with_a_json_error(client, kiosk, body):
 
 
 def test_a_heartbeat_must_be_a_small_json_post_to_a_known_kiosk(client, kiosk):
-    big = {"version": "0123456789abcdef", "uptime": 1, "pad": "x" * 1000}
+    big = {"version": "0123456789abcdef", "uptime": 1, "pad": "x" * 20_000}
     key = kiosk.key
     assert heartbeat(client, big, key).status_code == 413
     assert (

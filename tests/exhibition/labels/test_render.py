@@ -17,6 +17,7 @@ from exhibition.demo.loader import load_exhibition
 from exhibition.labels import content, fonts, render, sizes
 from exhibition.labels.addresses import short_url
 from exhibition.models import Exhibition, UseCount
+from exhibition.stats.flush import flush
 from tests.exhibition.labels.poppler import page_images, pdf_fonts, pdf_text
 from tests.factories import hang, make_artifact, make_exhibition, make_section
 
@@ -78,6 +79,7 @@ class DemoLabelsTests(TestCase):
                 response = client.get(path, HTTP_ACCEPT_LANGUAGE=accept)
                 with translation.override(language):
                     self.assertEqual(response["Location"], record.get_absolute_url())
+                flush()  # the scan waits in the cache until a flush
                 self.assertEqual(UseCount.objects.of(record).total(), n)
 
     def test_a_demo_record_made_draft_gets_no_label_and_its_address_is_404(self):

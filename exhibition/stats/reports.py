@@ -1,0 +1,88 @@
+"""Kiosk opens, reported with the kiosk's heartbeat.
+
+A kiosk counts the records visitors open on it in its own storage, offline or
+not, and sends them as one batch with the next heartbeat: ``{"batch": id,
+"counts": [[day, kind, record id, opens], …]}``. The batch id is remembered
+(``ReportedBatch``) in the same transaction that adds the opens, so a batch sent
+again (its answer was lost, or someone replays it) is counted once.
+"""
+
+import datetime
+import re
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from exhibition.models.usage import KINDS, Channel, ReportedBatch, UseCount
+
+BATCH_FORMAT = re.compile(r"[0-9a-f]{16,32}")
+MAX_ENTRIES = 200
+MAX_OPENS = 100_000
+# A kiosk away longer than this has a clock or a store gone wrong.
+OLDEST_DAYS = 90
+
+
+def entry_problem(entry, today):
+    if not isinstance(entry, list) or len(entry) != 4:
+        return "Each count must be [day, kind, record id, opens]."
+    day, kind, record_id, opens = entry
+    try:
+        day = datetime.date.fromisoformat(day) if isinstance(day, str) else None
+    except ValueError:
+        day = None
+    # A day ahead: the kiosk's clock may run in another time zone.
+    if day is None or not -1 <= (today - day).days <= OLDEST_DAYS:
+        return f"A count's day must be a date in the last {OLDEST_DAYS} days."
+    if kind not in KINDS:
+        return "A count's kind must be one of: " + ", ".join(KINDS) + "."
+    if type(record_id) is not int or record_id <= 0:
+        return "A count's record id must be a positive whole number."
+    if type(opens) is not int or not 0 < opens <= MAX_OPENS:
+        return "A count's opens must be a positive whole number."
+    return None
+
+
+def opens_problem(opens):
+    """Why a heartbeat's ``opens`` is not acceptable, or None."""
+    if not isinstance(opens, dict) or set(opens) != {"batch", "counts"}:
+        return "opens must be an object with exactly: batch, counts."
+    if not isinstance(opens["batch"], str) or not BATCH_FORMAT.fullmatch(
+        opens["batch"]
+    ):
+        return "opens.batch must be 16 to 32 lowercase hexadecimal characters."
+    counts = opens["counts"]
+    if not isinstance(counts, list) or len(counts) > MAX_ENTRIES:
+        return f"opens.counts must be a list of at most {MAX_ENTRIES} counts."
+    today = timezone.localdate()
+    for entry in counts:
+        problem = entry_problem(entry, today)
+        if problem:
+            return problem
+    return None
+
+
+def add_opens(kiosk, opens):
+    """Count a checked batch of ``kiosk``'s opens once; how many opens were added
+    (0 for a batch already counted)."""
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                ReportedBatch.objects.create(kiosk=kiosk, batch=opens["batch"])
+        except IntegrityError:
+            return 0
+        for day, kind, record_id, number in opens["counts"]:
+            UseCount.objects.add(
+                Channel.KIOSK,
+                kind,
+                record_id,
+                kiosk=kiosk,
+                day=datetime.date.fromisoformat(day),
+                by=number,
+            )
+    return sum(entry[3] for entry in opens["counts"])
+
+
+def forget_old_batches(days=OLDEST_DAYS * 2):
+    """Batch ids older than any kiosk could still resend: no longer needed."""
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    return ReportedBatch.objects.filter(received_at__lt=cutoff).delete()[0]

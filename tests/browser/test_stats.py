@@ -1,0 +1,146 @@
+"""Visitor figures in a real browser: a kiosk's opens made offline reach the counts
+once it is back, and the admin's figures page passes axe in both languages."""
+
+import ast
+import json
+import time
+import urllib.request
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_admin_layout import admin_pages, curator_page  # noqa: F401
+from tests.browser.test_kiosk import wait_for_offline_copy
+
+KIOSK_USES = (
+    "from exhibition.models import UseCount; "
+    "print(sorted((u.kind, u.record_id, u.count) for u in "
+    "UseCount.objects.filter(channel='kiosk', kiosk__slug='counting')))"
+)
+
+
+@pytest.fixture
+def counting_kiosk(site):
+    """A kiosk of its own (no other test's heartbeat shares its rate limit)."""
+    made = site.shell(
+        "from exhibition.models import Kiosk; s8 = Kiosk.objects.get(slug='s8'); "
+        "k = Kiosk.objects.create(exhibition=s8.exhibition, slug='counting', "
+        "name_en='Counting', orientation='portrait'); "
+        "k.sections.set(s8.sections.all()); print(k.rotate_device_key())"
+    )
+    with urllib.request.urlopen(
+        f"{site.url}/kiosk/counting/precache.json", timeout=600
+    ) as response:
+        response.read()
+    yield made.split()[-1]
+    site.shell(
+        "from exhibition.models import Kiosk; "
+        "Kiosk.objects.filter(slug='counting').delete()"
+    )
+
+
+def kiosk_uses(site):
+    return ast.literal_eval(site.shell(KIOSK_USES).strip().splitlines()[-1])
+
+
+def opened(page):
+    return json.loads(page.locator("body").get_attribute("data-kiosk"))["opened"]
+
+
+def test_opens_made_offline_are_counted_once_the_kiosk_is_back(
+    browser, site, counting_kiosk
+):
+    home = f"{site.url}/kiosk/counting/"
+    context = browser.new_context(
+        viewport={"width": 1080, "height": 1920}, has_touch=True,
+        service_workers="allow",
+    )  # fmt: skip
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.clock.install()
+    page.goto(f"{home}#key={counting_kiosk}")
+    wait_for_offline_copy(page)
+    page.reload()
+    assert page.evaluate("Boolean(navigator.serviceWorker.controller)")
+
+    context.set_offline(True)
+    page.locator(".attract").tap()
+    page.locator(".tile").nth(0).tap()
+    expect(page.locator(".record")).to_be_visible()
+    first = opened(page)
+    page.locator(".bar__back").tap()  # back to the shelves, past the attract loop
+    page.locator(".tile").nth(1).tap()
+    expect(page.locator(".record")).to_be_visible()
+    second = opened(page)
+    page.reload()  # the same record opened again, from the offline copy
+    expect(page.locator(".record")).to_be_visible()
+
+    # A heartbeat while offline fails: the opens are moved into a batch and kept.
+    page.clock.run_for(61_000)
+    batch = page.evaluate("localStorage.getItem('kiosk-opens-batch:/kiosk/counting/')")
+    assert batch and len(json.loads(batch)["counts"]) == 2
+    assert kiosk_uses(site) == []
+
+    context.set_offline(False)
+    expected = sorted([(*first, 1), (*second, 2)])
+    found = []
+    for _ in range(40):  # the server accepts one heartbeat in 15 s (429 keeps it)
+        found = kiosk_uses(site)
+        if found:
+            break
+        time.sleep(1)
+        page.clock.run_for(61_000)
+    assert [tuple(u) for u in found] == [tuple(e) for e in expected]
+    expect_cleared = "localStorage.getItem('kiosk-opens-batch:/kiosk/counting/')"
+    for _ in range(20):
+        if page.evaluate(expect_cleared) is None:
+            break
+        time.sleep(0.2)
+    assert page.evaluate(expect_cleared) is None
+    # Later heartbeats carry nothing new: the counts stay as they are.
+    time.sleep(16)
+    page.clock.run_for(61_000)
+    time.sleep(1)
+    assert kiosk_uses(site) == found
+    context.close()
+    assert not errors, errors
+
+
+@pytest.fixture(scope="module")
+def figures_page(site):
+    pk = site.shell(
+        "from exhibition.models import UseCount; UseCount.objects.all().delete()\n"
+        "from tests.browser.usage_data import seed; print(seed())"
+    ).split()[-1]
+    return f"figures/exhibition/{pk}/"
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_visitor_figures_page_passes_axe(
+    curator_page,  # noqa: F811
+    site,
+    figures_page,
+    language,
+    screenshot,
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    curator_page.goto(f"{site.url}/admin/")
+    curator_page.select_option("#admin-language-choice", language)
+    curator_page.click(".admin-language button")
+    curator_page.goto(f"{site.url}/admin/{figures_page}")
+    assert curator_page.locator("html").get_attribute("lang") == language
+    expect(curator_page.locator("svg.usage-chart polyline")).to_have_count(5)
+    assert curator_page.locator(".usage-records tbody tr").count() >= 10
+    screenshot(curator_page, f"admin-visitor-figures-{language}")
+    result = Axe().run(curator_page)
+    assert result.violations_count == 0, result.generate_report()
+    curator_page.locator(".usage-details summary").click()  # the table alternative
+    result = Axe().run(curator_page)
+    assert result.violations_count == 0, result.generate_report()
+    curator_page.goto(f"{site.url}/admin/{figures_page}?days=7")
+    assert curator_page.locator(".usage-periods [aria-current=page]").count() == 1
+    with curator_page.expect_download() as download:
+        curator_page.locator(".usage-downloads a").first.click()
+    assert download.value.suggested_filename.endswith("-7-days-records.csv")
