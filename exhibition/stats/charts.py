@@ -84,7 +84,8 @@ def line_chart(chart_id, title, description, days, series):
                 formats.date_format(day, "MONTH_DAY_FORMAT"),
             )
             for i, day in enumerate(days)
-            if (i % every == 0 and len(days) - i > every / 2) or i == len(days) - 1
+            # A whole gap before the last day's label, so the two never overlap.
+            if (i % every == 0 and len(days) - 1 - i >= every) or i == len(days) - 1
         ),
     )
     lines = format_html_join(
