@@ -170,6 +170,11 @@ def print_report(rows, visitors, curators, seconds):
         print(f"| {name} | {measured} | {limit} | {'ok' if passed else 'FAIL'} |")
     for path, status, body in visitors.server_errors[:5]:
         print(f"5xx: {status} {path} {body[:200]!r}")
+    for kind, count in visitors.error_kinds.most_common(5):
+        print(f"lost request: {kind} ×{count}")
+    print(
+        f"keep-alive connections closed by the server, resent: {visitors.stale_retries}"
+    )
     for path, words in visitors.leaks[:5]:
         print(f"draft served: {path} {words}")
     for what, path, lag in curators.late()[:5]:

@@ -13,6 +13,11 @@ from pathlib import Path
 # Every draft the soak makes carries one of these words; until its publication has
 # begun, no anonymous answer may contain it.
 MARKER = re.compile(rb"qzsoak\d+x")
+STALE_CONNECTION = (
+    http.client.RemoteDisconnected,
+    ConnectionResetError,
+    BrokenPipeError,
+)
 
 
 class Markers:
@@ -87,6 +92,8 @@ class Visitors:
         self.server_errors = []  # (path, status, first bytes)
         self.leaks = []  # (path, words)
         self.socket_errors = 0
+        self.error_kinds = collections.Counter()  # "<exception> <path>" of each
+        self.stale_retries = 0
         self.requests = 0
 
     def next_path(self, rng):
@@ -102,22 +109,37 @@ class Visitors:
             )
         return rng.choice(self.paths)
 
+    def fetch(self, conn, path):
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, response.read()
+
     def client(self, n, stop_at):
         rng = random.Random(n)
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         while time.monotonic() < stop_at:
             path = self.next_path(rng)
+            reused = conn.sock is not None
             try:
-                conn.request("GET", path)
-                response = conn.getresponse()
-                body = response.read()
-            except (OSError, http.client.HTTPException):
+                try:
+                    status, body = self.fetch(conn, path)
+                except STALE_CONNECTION:
+                    if not reused:
+                        raise
+                    # The server closed an idle keep-alive connection as the
+                    # request went out; like a browser, send it again once.
+                    conn.close()
+                    with self.lock:
+                        self.stale_retries += 1
+                    status, body = self.fetch(conn, path)
+            except (OSError, http.client.HTTPException) as error:
                 with self.lock:
                     self.socket_errors += 1
+                    self.error_kinds[f"{type(error).__name__} {path}"] += 1
                 conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
                 continue
-            self.check(path, response.status, body, time.monotonic())
+            self.check(path, status, body, time.monotonic())
             time.sleep(self.pause)
         conn.close()
 
