@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install system-packages checker test test-postgres bench loadtest lint format messages makemessages clean
+.PHONY: run setup install system-packages checker test test-postgres bench loadtest soak lint format messages makemessages clean
 
 run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -67,6 +67,11 @@ bench: install
 # 200 connections for 60 s, then database and cache outage drills (README, Reliability).
 loadtest: install
 	$(BIN)/python manage.py benchmark load --seconds 60
+
+# 30 minutes of mixed load on gunicorn, PostgreSQL and Redis (README, Reliability);
+# SOAK_SECONDS shortens it. Exits non-zero on any failed check.
+soak: install
+	$(BIN)/python -m exhibition.bench.soak
 
 lint: install
 	$(BIN)/ruff check .

@@ -71,4 +71,4 @@ if settings.SERVE_MEDIA:
         )
     ]
 
-handler500 = "exhibition.gallery.views.server_error"
+handler500 = "config.middleware.server_error"

@@ -48,6 +48,15 @@ def database_version():
     return value or 0
 
 
+# Set while a page renders without something it should show (an image whose storage
+# is down): the page is served but not stored, so it is whole once storage is back.
+_incomplete = contextvars.ContextVar("incomplete", default=False)
+
+
+def page_incomplete():
+    _incomplete.set(True)
+
+
 # A request reads the version from the cache, not the database: a cached page then
 # costs no query at all. The publishing worker writes the new version to the cache
 # at once; each worker still checks the database at most once a second, so a lost
@@ -136,10 +145,12 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         token = _request_version.set(_UNREAD)  # a fresh read for each request
+        incomplete = _incomplete.set(False)
         try:
             return self.respond(request)
         finally:
             _request_version.reset(token)
+            _incomplete.reset(incomplete)
 
     def respond(self, request):
         if not self.cacheable(request):
@@ -164,6 +175,7 @@ class AnonymousPageCacheMiddleware:
             and not response.streaming
             and not response.cookies
             and not response.has_header("Set-Cookie")
+            and not _incomplete.get()
             and (user is None or not user.is_authenticated)
         ):
             if hasattr(response, "render") and callable(response.render):

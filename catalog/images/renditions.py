@@ -7,12 +7,15 @@ upload gets new renditions and old ones can be cleaned away with its folder.
 
 import hashlib
 import io
+import logging
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageOps
+
+logger = logging.getLogger(__name__)
 
 WIDTHS = (320, 640, 960, 1280, 1600)
 FORMATS = {
@@ -94,3 +97,21 @@ class Picture:
 
     def height_for(self, width):
         return round(self.height * width / self.width) if self.width else None
+
+
+def ready_picture(field_file, width, height, alt=""):
+    """``Picture(...).ensure()``, or None when the media storage fails (S3 down, a
+    missing original): the page then leaves the image out instead of answering
+    500, and the failure is logged once per image."""
+    from catalog.storage import STORAGE_ERRORS
+
+    try:
+        return Picture(field_file, width, height, alt).ensure()
+    except STORAGE_ERRORS as error:
+        logger.warning(
+            "media storage unavailable, image %s left out: %s: %s",
+            field_file.name,
+            type(error).__name__,
+            error,
+        )
+        return None

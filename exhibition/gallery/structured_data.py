@@ -1,7 +1,8 @@
 """schema.org JSON-LD for detail pages, so search engines understand the records."""
 
-from catalog.images.renditions import Picture
+from catalog.images.renditions import ready_picture
 from exhibition.interop.iiif import manifest_url
+from exhibition.page_cache import page_incomplete
 
 
 def _absolute(request, path):
@@ -11,7 +12,11 @@ def _absolute(request, path):
 def _image(request, field_file, width, height):
     if not field_file or not width:
         return None
-    return _absolute(request, Picture(field_file, width, height).ensure().url(1280))
+    picture = ready_picture(field_file, width, height)
+    if picture is None:
+        page_incomplete()
+        return None
+    return _absolute(request, picture.url(1280))
 
 
 def _manifest(request, record):

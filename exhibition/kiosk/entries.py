@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass, field
 
-from catalog.images.renditions import Picture
+from catalog.images.renditions import ready_picture
 from catalog.models import ArtifactImage
+from exhibition.page_cache import page_incomplete
 
 CARD_WIDTH = 640
 
@@ -42,7 +43,10 @@ def image_state(image):
 def kiosk_image(field_file, width, height, source, alt_field, full_width):
     if not field_file or not width:
         return None
-    picture = Picture(field_file, width, height).ensure()
+    picture = ready_picture(field_file, width, height)
+    if picture is None:  # the media storage is down: shown without the image
+        page_incomplete()
+        return None
     return Image(
         source=source,
         alt_field=alt_field,

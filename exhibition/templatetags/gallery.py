@@ -7,7 +7,8 @@ from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from catalog.images.renditions import Picture
+from catalog.images.renditions import ready_picture
+from exhibition.page_cache import page_incomplete
 
 register = template.Library()
 
@@ -25,7 +26,10 @@ def picture(
     """A responsive <picture>: WebP and JPEG renditions, sized to avoid layout shift."""
     if not field_file or not width:
         return ""
-    pic = Picture(field_file, width, height, alt).ensure()
+    pic = ready_picture(field_file, width, height, alt)
+    if pic is None:  # the media storage is down: the page goes on without it
+        page_incomplete()
+        return ""
     shown = pic.widths[-1]
     priority = mark_safe(' fetchpriority="high"') if loading == "eager" else ""
     return format_html(
@@ -50,7 +54,11 @@ def picture(
 def rendition_url(field_file, width, height, size=1280, extension="jpg"):
     if not field_file or not width:
         return ""
-    return Picture(field_file, width, height).ensure().url(size, extension)
+    pic = ready_picture(field_file, width, height)
+    if pic is None:
+        page_incomplete()
+        return ""
+    return pic.url(size, extension)
 
 
 @register.filter

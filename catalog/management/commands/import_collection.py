@@ -4,6 +4,7 @@ that shows rows per second and the time left."""
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from catalog.transfer.importer import (
     CollectionImport,
@@ -79,6 +80,12 @@ class Command(BaseCommand):
                 shown = step.phase
                 self.stderr.write(progress_bar(step), ending="")
                 self.stderr.flush()
+        except DatabaseError as error:
+            # The write is one transaction: a lost database leaves nothing behind.
+            raise CommandError(
+                f"The database could not be reached ({' '.join(str(error).split())}); "
+                "nothing was imported. Run the import again when it is back."
+            ) from error
         finally:
             folder.close()
         if shown:

@@ -5,7 +5,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from catalog.images.renditions import Picture
+from catalog.images.renditions import ready_picture
 from exhibition.interop.api import languages
 from exhibition.interop.api.links import iiif_url
 
@@ -75,7 +75,9 @@ def picture(request, field_file, width, height):
     """An image's renditions, made on first use as the gallery's pages make them."""
     if not field_file or not width:
         return None
-    pic = Picture(field_file, width, height).ensure()
+    pic = ready_picture(field_file, width, height)
+    if pic is None:  # the media storage is down: the record without its image
+        return None
     return {
         "width": width,
         "height": height,

@@ -1,0 +1,95 @@
+"""With the media storage down (S3 at a closed port), public pages still answer: the
+images are left out, the failure is logged, and the page is not cached without
+them."""
+
+import logging
+
+import pytest
+
+from catalog.images.renditions import ready_picture
+from tests.factories import hang, make_artifact, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def hung_artifact():
+    """A published artifact with an image, in a section and on a kiosk; stored
+    while the (local) storage still works."""
+    from exhibition.models import Kiosk
+
+    section = make_section()
+    artifact = make_artifact(title_en="A lantern", title_zh_hans="灯笼")
+    hang(section, artifact)
+    kiosk = Kiosk.objects.create(
+        slug="hall", name_en="Hall", exhibition=section.exhibition
+    )
+    kiosk.sections.set([section])
+    return artifact, section, kiosk
+
+
+def test_pages_answer_without_their_images_while_the_media_storage_is_down(
+    client, hung_artifact, request, caplog, settings
+):
+    artifact, section, kiosk = hung_artifact
+    request.getfixturevalue("s3_down")
+    settings.PAGE_CACHE_SECONDS = 600
+    pages = [
+        artifact.get_absolute_url(),
+        section.get_absolute_url(),
+        "/collection/",
+        f"/zh-hans{artifact.get_absolute_url()}",
+        f"/kiosk/{kiosk.slug}/",
+    ]
+    with caplog.at_level(logging.WARNING, logger="catalog.images.renditions"):
+        for page in pages:
+            response = client.get(page)
+            assert response.status_code == 200, page
+            assert "renditions/" not in response.content.decode(), page
+    assert "A lantern" in client.get(pages[0]).content.decode()
+    assert "灯笼" in client.get(pages[3]).content.decode()
+    logged = [r.getMessage() for r in caplog.records]
+    assert any("media storage unavailable" in m and artifact.images.first().image.name
+               in m for m in logged)  # fmt: skip
+    # Served, but not kept: once storage is back the page is whole again.
+    assert client.get(pages[0]).get("X-Page-Cache") != "hit"
+
+
+def test_a_page_shows_its_images_again_once_the_media_storage_is_back(
+    client, hung_artifact, settings, s3_storage_settings
+):
+    artifact, _section, _kiosk = hung_artifact
+    local = settings.STORAGES
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.STORAGES = {
+        **local,
+        "default": {
+            **s3_storage_settings,
+            "OPTIONS": {
+                **s3_storage_settings["OPTIONS"],
+                "endpoint_url": "http://127.0.0.1:9",  # nothing listens there
+                "bucket_name": "unreachable",
+            },
+        },
+    }
+    assert "renditions/" not in client.get(artifact.get_absolute_url()).content.decode()
+    settings.STORAGES = local
+    again = client.get(artifact.get_absolute_url())
+    assert again.status_code == 200
+    assert "renditions/" in again.content.decode()
+
+
+def test_ready_picture_gives_none_and_logs_when_the_storage_raises(monkeypatch, caplog):
+    from catalog.images import renditions
+
+    artifact = make_artifact()
+    image = artifact.images.first()
+
+    def refuse(name):
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(renditions.default_storage, "exists", refuse)
+    with caplog.at_level(logging.WARNING, logger="catalog.images.renditions"):
+        picture = ready_picture(image.image, image.width, image.height)
+    assert picture is None
+    assert "disk gone" in caplog.text
