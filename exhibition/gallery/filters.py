@@ -1,5 +1,7 @@
 """The collection's and the people list's filters (django-filter), all in the URL."""
 
+import re
+
 import django_filters
 from django import forms
 from django.db.models import BigIntegerField, Exists, F, Max, Min, OuterRef, Q
@@ -15,7 +17,7 @@ from catalog.models import (
     Photograph,
     Role,
 )
-from catalog.periods import Periods
+from catalog.periods import Periods, group_of
 from exhibition.models import Exhibition, Section
 from exhibition.page_cache import cached_by_version
 
@@ -84,8 +86,15 @@ def collection_periods():
     return cached_by_version("collection-periods", compute)
 
 
-def period_choices():
-    return collection_periods().choices()
+class YearsField(forms.MultipleChoiceField):
+    """Whole years, repeated: any year is a choice, naming the period it falls in."""
+
+    def valid_value(self, value):
+        return re.fullmatch(r"-?[0-9]{1,9}", value) is not None
+
+
+class PeriodFilter(django_filters.MultipleChoiceFilter):
+    field_class = YearsField
 
 
 def published_sections(request=None):
@@ -154,9 +163,7 @@ class RecordFilter(django_filters.FilterSet):
         label=_("Role"),
         distinct=True,
     )
-    decade = django_filters.MultipleChoiceFilter(
-        choices=period_choices, method="filter_decade", label=_("Period")
-    )
+    decade = PeriodFilter(method="filter_decade", label=_("Period"))
     year_min = YearFilter(field_name="year_to", lookup_expr="gte", label=_("From year"))
     year_max = YearFilter(field_name="year_from", lookup_expr="lte", label=_("To year"))
     sort = django_filters.ChoiceFilter(
@@ -176,7 +183,7 @@ class RecordFilter(django_filters.FilterSet):
         periods = collection_periods()
         overlaps = Q()
         for value in values:
-            overlaps |= periods.overlapping(int(value))
+            overlaps |= periods.overlapping(group_of(int(value), periods.size))
         return queryset.filter(overlaps)
 
     def sort_by(self, queryset, name, value):

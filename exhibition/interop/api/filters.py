@@ -30,6 +30,17 @@ def documented(filterset):
                 ),
             }
             filterset.base_filters[name] = extend_schema_field(schema)(found)
+        elif isinstance(found, gallery.PeriodFilter):
+            schema = {
+                "type": "string",
+                "pattern": "^-?[0-9]{1,9}$",
+                "description": (
+                    "Period: any year in it (1937 or 1930 for the 1930s, -500 for "
+                    "a period BCE); decades, centuries or millennia to suit the "
+                    "collection's years. Repeat for any of several."
+                ),
+            }
+            filterset.base_filters[name] = extend_schema_field(schema)(found)
     return filterset
 
 
