@@ -126,7 +126,9 @@ def database_env(size, workdir):
         import psycopg
 
         base = url.rpartition("/")[0]
-        name = f"exhibition_bench_{size}"
+        # Two people may benchmark on one server: BENCH_DATABASE_PREFIX keeps apart.
+        prefix = os.environ.get("BENCH_DATABASE_PREFIX", "exhibition_bench")
+        name = f"{prefix}_{size}"
         with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
             conn.execute(f'CREATE DATABASE "{name}"')
