@@ -1,7 +1,7 @@
 """Detail pages of artifacts, photographs and biographies, with related records."""
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from catalog.models import (
@@ -10,12 +10,13 @@ from catalog.models import (
     Photograph,
 )
 from exhibition.gallery import structured_data
+from exhibition.gallery.fragments import FRESH as RENDER_FRESH
 from exhibition.gallery.views.common import (
     RELATED_LIMIT,
     citations_with_sources,
     clips_of,
     first_image,
-    visible,
+    get_visible,
 )
 from exhibition.interop.iiif import manifest_url
 from exhibition.models import SectionItem
@@ -110,10 +111,12 @@ def related_of(record):
 
 @require_GET
 def artifact_detail(request, slug):
-    artifact = get_object_or_404(
-        visible(Artifact, request)
-        .select_related("object_type")
-        .prefetch_related(first_image, *record_prefetches()),
+    artifact = get_visible(
+        Artifact,
+        request,
+        lambda records: records.select_related("object_type").prefetch_related(
+            first_image, *record_prefetches()
+        ),
         slug=slug,
     )
     related, related_photographs = related_of(artifact)
@@ -128,14 +131,17 @@ def artifact_detail(request, slug):
             "related_photographs": related_photographs,
             "json_ld": structured_data.artifact(request, artifact),
             "iiif_manifest": artifact.is_published and manifest_url(artifact, request),
+            RENDER_FRESH: not artifact.is_published,
         },
     )
 
 
 @require_GET
 def photograph_detail(request, slug):
-    photograph = get_object_or_404(
-        visible(Photograph, request).prefetch_related(*record_prefetches()),
+    photograph = get_visible(
+        Photograph,
+        request,
+        lambda records: records.prefetch_related(*record_prefetches()),
         slug=slug,
     )
     related_artifacts, related = related_of(photograph)
@@ -150,14 +156,17 @@ def photograph_detail(request, slug):
             "json_ld": structured_data.photograph(request, photograph),
             "iiif_manifest": photograph.is_published
             and manifest_url(photograph, request),
+            RENDER_FRESH: not photograph.is_published,
         },
     )
 
 
 @require_GET
 def person_detail(request, slug):
-    person = get_object_or_404(
-        visible(Person, request).prefetch_related(
+    person = get_visible(
+        Person,
+        request,
+        lambda people: people.prefetch_related(
             "roles",
             "nationalities",
             citations_with_sources,
@@ -181,5 +190,6 @@ def person_detail(request, slug):
             "artifacts": artifacts,
             "photographs": photographs,
             "json_ld": structured_data.person(request, person),
+            RENDER_FRESH: not person.is_published,
         },
     )
