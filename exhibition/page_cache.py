@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.db.models import F
+from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, get_language_from_path
 
@@ -107,6 +109,22 @@ def build_id():
         return "dev"
 
 
+def frozen(response):
+    """What the cache keeps of a page: its status, headers and body. A whole
+    HttpResponse pickles to several times the bytes and time, paid on every hit."""
+    return (response.status_code, list(response.items()), response.content)
+
+
+def thawed(entry):
+    if isinstance(entry, HttpResponseBase):
+        return entry  # stored by an older version of this module
+    status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response.headers[name] = value
+    return response
+
+
 def page_key(request, version, language):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"page:{build_id()}:{version}:{language}:{request.get_host()}:{path}"
@@ -153,6 +171,7 @@ class AnonymousPageCacheMiddleware:
         key = page_key(request, version, language)
         cached = cache.get(key)
         if cached is not None:
+            cached = thawed(cached)
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
@@ -167,7 +186,7 @@ class AnonymousPageCacheMiddleware:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             patch_cache_control(response, public=True, max_age=60)
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            cache.set(key, frozen(response), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 
