@@ -138,5 +138,6 @@ class FragmentNode(template.Node):
             name,
             parts,
             lambda: self.nodelist.render(context),
-            host=request.get_host() if request is not None else "",
+            # Absolute links (a IIIF manifest's) name the scheme and host.
+            host=f"{request.scheme}://{request.get_host()}" if request else "",
         )

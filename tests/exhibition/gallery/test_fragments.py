@@ -9,6 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from catalog.models import Status
+from exhibition.gallery import facet_cache
 from exhibition.gallery.fragments import fragment_key
 from tests.factories import (
     cite,
@@ -23,6 +24,12 @@ from tests.factories import (
 
 # Saves bump the content version when their transaction commits.
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def recounts_inline(monkeypatch):
+    """Facet recounts run before the page returns, not in a thread of their own."""
+    monkeypatch.setattr(facet_cache, "in_background", lambda job: job())
 
 
 @pytest.fixture
@@ -135,7 +142,7 @@ def test_a_curators_preview_of_a_draft_is_never_stored(curator_client, gallery):
     preview = curator_client.get("/artifacts/chart/")
     assert "Secret chart" in preview.content.decode()
     assert Client().get("/artifacts/chart/").status_code == 404
-    stored = cache.get(fragment_key("artifact", [draft.pk], host="testserver"))
+    stored = cache.get(fragment_key("artifact", [draft.pk], host="http://testserver"))
     assert stored is None
 
 
