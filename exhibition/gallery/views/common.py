@@ -64,3 +64,17 @@ def clips_of(record):
         record._meta.label,
         record.pk,
     )
+
+
+def described(request, build, record):
+    """A record's structured data (``build(request, record)``), once per content
+    version, language and address; a preview of a draft is built afresh."""
+    if not record.is_published:
+        return build(request, record)
+    return cached_by_version(
+        "json-ld",
+        lambda: build(request, record),
+        record._meta.label,
+        record.pk,
+        f"{request.scheme}://{request.get_host()}",
+    )

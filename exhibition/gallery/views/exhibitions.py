@@ -17,6 +17,7 @@ from exhibition.gallery.views.common import (
     SECTION_PEOPLE,
     citations_with_sources,
     clips_of,
+    described,
     first_image,
     get_visible,
     visible,
@@ -87,7 +88,7 @@ def home(request):
             featured_people=cached_by_version(
                 "featured", lambda: featured_of(lead), lead.pk
             ),
-            json_ld=structured_data.exhibition_event(request, lead),
+            json_ld=described(request, structured_data.exhibition_event, lead),
         )
     return render(request, "gallery/home.html", context)
 
@@ -136,7 +137,7 @@ def exhibition_detail(request, slug):
                     "featured", lambda: featured_of(exhibition), exhibition.pk
                 )
             ),
-            "json_ld": structured_data.exhibition_event(request, exhibition),
+            "json_ld": described(request, structured_data.exhibition_event, exhibition),
             RENDER_FRESH: not exhibition.is_published,
         },
     )

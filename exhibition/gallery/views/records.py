@@ -2,6 +2,7 @@
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from catalog.models import (
@@ -15,6 +16,7 @@ from exhibition.gallery.views.common import (
     RELATED_LIMIT,
     citations_with_sources,
     clips_of,
+    described,
     first_image,
     get_visible,
 )
@@ -129,7 +131,7 @@ def artifact_detail(request, slug):
             "images": artifact.images.all(),
             "related": related,
             "related_photographs": related_photographs,
-            "json_ld": structured_data.artifact(request, artifact),
+            "json_ld": described(request, structured_data.artifact, artifact),
             "iiif_manifest": artifact.is_published and manifest_url(artifact, request),
             RENDER_FRESH: not artifact.is_published,
         },
@@ -153,7 +155,7 @@ def photograph_detail(request, slug):
             "clips": clips_of(photograph),
             "related": related,
             "related_artifacts": related_artifacts,
-            "json_ld": structured_data.photograph(request, photograph),
+            "json_ld": described(request, structured_data.photograph, photograph),
             "iiif_manifest": photograph.is_published
             and manifest_url(photograph, request),
             RENDER_FRESH: not photograph.is_published,
@@ -175,12 +177,15 @@ def person_detail(request, slug):
         ),
         slug=slug,
     )
-    artifacts = (
-        person.artifacts.published()
-        .select_related("object_type")
-        .prefetch_related(first_image)
+    # Read only when the biography's fragment is not stored already.
+    artifacts = SimpleLazyObject(
+        lambda: list(
+            person.artifacts.published()
+            .select_related("object_type")
+            .prefetch_related(first_image)
+        )
     )
-    photographs = person.photographs.published()
+    photographs = SimpleLazyObject(lambda: list(person.photographs.published()))
     return render(
         request,
         "gallery/person_detail.html",
@@ -189,7 +194,7 @@ def person_detail(request, slug):
             "clips": clips_of(person),
             "artifacts": artifacts,
             "photographs": photographs,
-            "json_ld": structured_data.person(request, person),
+            "json_ld": described(request, structured_data.person, person),
             RENDER_FRESH: not person.is_published,
         },
     )
