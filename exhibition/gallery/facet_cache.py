@@ -13,6 +13,7 @@ import logging
 import threading
 
 from django.core.cache import cache
+from django.core.signals import request_finished
 from django.db import connections
 from django.utils import translation
 
@@ -25,8 +26,15 @@ RECOUNT_SECONDS = 60
 
 
 def in_background(job):
-    """Run ``job`` in a thread of its own (tests replace this to run it inline)."""
-    threading.Thread(target=job, daemon=True, name="facet-recount").start()
+    """Run ``job`` in a thread of its own once the response under way is sent, so
+    the recount does not slow the page that asked for it (tests replace this)."""
+    thread = threading.Thread(target=job, daemon=True, name="facet-recount")
+
+    def start(**kwargs):
+        request_finished.disconnect(start)
+        thread.start()
+
+    request_finished.connect(start, weak=False)
 
 
 def state_digest(model, selected):
