@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.db.models import F
+from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, get_language_from_path
 
@@ -55,6 +57,12 @@ _incomplete = contextvars.ContextVar("incomplete", default=False)
 
 def page_incomplete():
     _incomplete.set(True)
+
+
+def rendered_whole():
+    """Whether nothing so far in this request was left out (parts of pages check
+    this before they are stored, as the whole page does)."""
+    return not _incomplete.get()
 
 
 # A request reads the version from the cache, not the database: a cached page then
@@ -116,6 +124,26 @@ def build_id():
         return "dev"
 
 
+def frozen(response):
+    """What the cache keeps of a page: its status, headers and body. A whole
+    HttpResponse pickles to several times the bytes and time, paid on every hit."""
+    # Which record the page shows travels with it, so a hit is counted as a view.
+    use = getattr(response, "counted_use", None)
+    return (response.status_code, list(response.items()), response.content, use)
+
+
+def thawed(entry):
+    if isinstance(entry, HttpResponseBase):
+        return entry  # stored by an older version of this module
+    status, headers, content, use = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response.headers[name] = value
+    if use:
+        response.counted_use = use
+    return response
+
+
 def page_key(request, version, language):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"page:{build_id()}:{version}:{language}:{request.get_host()}:{path}"
@@ -166,6 +194,7 @@ class AnonymousPageCacheMiddleware:
         if cached is not None:
             from exhibition.stats.counter import count_response
 
+            cached = thawed(cached)
             cached["X-Page-Cache"] = "hit"
             return count_response(request, cached)  # a record page's view counts
         response = self.get_response(request)
@@ -181,7 +210,7 @@ class AnonymousPageCacheMiddleware:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             patch_cache_control(response, public=True, max_age=60)
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            cache.set(key, frozen(response), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -1,10 +1,8 @@
 """Loading the exhibition's part of the demo: the museum, exhibitions, their
 sections, featured people and (for exhibitions/*.toml) what hangs in them."""
 
-from django.core.files.base import ContentFile
-
 from catalog.models import Artifact, Photograph, Status
-from exhibition.demo.placeholders import placeholder_image
+from exhibition.demo.placeholders import as_upload, placeholder_image
 from exhibition.demo.sync import set_text, text
 from exhibition.models import (
     Exhibition,
@@ -123,7 +121,7 @@ class ExhibitionLoading:
                     entry.get("gallery_room", ""),
                 )
                 section.hero_image.save(
-                    f"{entry['slug']}.jpg", ContentFile(picture), save=False
+                    f"{entry['slug']}.jpg", as_upload(picture), save=False
                 )
                 section.hero_alt_en = (
                     f"Generated placeholder card for the section "

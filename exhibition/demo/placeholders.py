@@ -12,6 +12,7 @@ import random
 from functools import cache
 from pathlib import Path
 
+from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from exhibition.demo.motifs import MOTIFS
@@ -145,3 +146,10 @@ def placeholder_image(key, title, motif, subtitle="", portrait=False):
     buffer = io.BytesIO()
     card.save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
     return buffer.getvalue()
+
+
+def as_upload(picture):
+    """A placeholder's bytes as a file for ``ImageField.save``. It must have a name:
+    given a nameless ContentFile, Django stores no width and height, and every later
+    load of the record then reopens the image to measure it."""
+    return ContentFile(picture, name="placeholder.jpg")

@@ -1,7 +1,5 @@
 """Loading the catalogue's part of the demo: sources, roles, people, records."""
 
-from django.core.files.base import ContentFile
-
 from catalog import seed_terms
 from catalog.models import (
     Artifact,
@@ -13,7 +11,7 @@ from catalog.models import (
     Role,
     Source,
 )
-from exhibition.demo.placeholders import placeholder_image
+from exhibition.demo.placeholders import as_upload, placeholder_image
 from exhibition.demo.reading import BORROWED_OFFSET
 from exhibition.demo.sync import set_text, text
 from exhibition.models import (
@@ -117,7 +115,7 @@ class CatalogueLoading:
         picture = placeholder_image(
             f"person:{entry['slug']}", name, motif, years, portrait=True
         )
-        person.portrait.save(f"{entry['slug']}.jpg", ContentFile(picture), save=False)
+        person.portrait.save(f"{entry['slug']}.jpg", as_upload(picture), save=False)
         zh_name = text(entry["name"], "zh_hans")
         drawing_en = "a group" if motif == "group" else "a head and shoulders"
         drawing_zh = "群像" if motif == "group" else "人物"
@@ -192,7 +190,7 @@ class CatalogueLoading:
                 )
                 image.image.save(
                     f"{entry['slug']}-{position + 1}.jpg",
-                    ContentFile(picture),
+                    as_upload(picture),
                     save=False,
                 )
             set_text(image, "alt_text", view.get("alt", ""))
@@ -236,7 +234,7 @@ class CatalogueLoading:
                         ),
                     )
                     photograph.image.save(
-                        f"{entry['slug']}.jpg", ContentFile(picture), save=False
+                        f"{entry['slug']}.jpg", as_upload(picture), save=False
                     )
                 photograph.save()
                 photograph.people.set([self.people[s] for s in entry.get("people", [])])

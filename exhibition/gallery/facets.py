@@ -4,10 +4,8 @@ Each facet is one grouped query over the ids of the filtered records, so its joi
 never interfere with the filters' own joins, and the number of queries is fixed.
 """
 
-import hashlib
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import get_language, gettext
 
@@ -262,23 +260,3 @@ def build_facets(model, filtered, selected, artifact_kind):
             value for value in facet.values if value.value not in (None, "")
         ]
     return facets, totals.get("has_image")
-
-
-def cached_facets(model, filtered, selected, artifact_kind, version):
-    """Facets and the record count for one filter state, cached until content changes.
-
-    Grouped counts over the whole collection are the expensive part of the page;
-    they depend only on the filters (not the page or the sort), so one computation
-    serves every page and sort order of the same filter state.
-    """
-    query = selected.copy()
-    for name in ("page", "sort"):
-        query.pop(name, None)
-    digest = hashlib.sha256(query.urlencode().encode()).hexdigest()[:32]
-    key = f"facets:{version}:{get_language()}:{model._meta.model_name}:{digest}"
-    found = cache.get(key)
-    if found is None:
-        facets, with_images = build_facets(model, filtered, selected, artifact_kind)
-        found = (facets, with_images, filtered.count())
-        cache.set(key, found, 3600)
-    return found

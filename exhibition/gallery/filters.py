@@ -4,7 +4,7 @@ import re
 
 import django_filters
 from django import forms
-from django.db.models import BigIntegerField, Exists, F, Max, Min, OuterRef, Q
+from django.db.models import BigIntegerField, Exists, F, Max, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
@@ -172,7 +172,9 @@ class RecordFilter(django_filters.FilterSet):
 
     def filter_exhibition(self, queryset, name, exhibitions):
         """Records hanging in a published section of any chosen exhibition."""
-        if not exhibitions:
+        # No choice is an empty queryset: ask it without running it.
+        nothing = isinstance(exhibitions, QuerySet) and exhibitions.query.is_empty()
+        if nothing or not exhibitions:
             return queryset
         return queryset.filter(
             section_items__section__exhibition__in=exhibitions,

@@ -1,13 +1,16 @@
 """Template helpers for the public gallery."""
 
+import functools
 import json
 
 from django import template
 from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from catalog.images.renditions import ready_picture
+from exhibition.gallery import fragments
 from exhibition.page_cache import page_incomplete
 
 register = template.Library()
@@ -72,8 +75,15 @@ def paragraphs(text):
 def url_in_language(context, language, absolute=False):
     """This page's URL in another language, so a switch keeps the visitor in place."""
     request = context["request"]
-    url = translate_url(request.get_full_path(), language)
+    url = _translated(request.get_full_path(), language, get_language())
     return request.build_absolute_uri(url) if absolute else url
+
+
+# Resolving and reversing a path is a noticeable share of a light page, and every
+# page does it four times (alternates and the switch); the URLconf never changes.
+@functools.lru_cache(maxsize=2048)
+def _translated(path, language, active_language):
+    return translate_url(path, language)
 
 
 @register.filter
@@ -108,3 +118,34 @@ def query_with(context, **changes):
     for name, value in changes.items():
         query[name] = value
     return f"?{query.urlencode()}"
+
+
+@register.tag("fragment")
+def fragment(parser, token):
+    """``{% fragment "name" part ... %}…{% endfragment %}``: the enclosed HTML kept
+    per content version, language, host and day, and per the parts given (which
+    must name everything the enclosed template shows)."""
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("fragment needs a name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits])
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, bits):
+        self.nodelist, self.bits = nodelist, bits
+
+    def render(self, context):
+        if context.get(fragments.FRESH):
+            return self.nodelist.render(context)
+        name, *parts = [bit.resolve(context) for bit in self.bits]
+        request = context.get("request")
+        return fragments.cached_fragment(
+            name,
+            parts,
+            lambda: self.nodelist.render(context),
+            # Absolute links (a IIIF manifest's) name the scheme and host.
+            host=f"{request.scheme}://{request.get_host()}" if request else "",
+        )

@@ -1,6 +1,8 @@
 """What the gallery's views share: page sizes, prefetches, who sees what."""
 
 from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from catalog.models import (
     ArtifactImage,
@@ -23,12 +25,34 @@ citations_with_sources = Prefetch(
 )
 
 
+def may_preview(model, request):
+    opts = model._meta
+    return request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
 def visible(model, request):
     """Published records, or every record for a curator allowed to change them."""
-    opts = model._meta
-    if request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+    if may_preview(model, request):
         return model.objects.all()
     return model.objects.published()
+
+
+def get_visible(model, request, shape, **lookup):
+    """The one record this visitor may see (``shape`` adds the view's joins and
+    prefetches), or 404. For the public it is read once per content version: the
+    read starts from ``published()``, so a draft is never in it, and any save
+    makes a new version. Curators read it afresh, drafts included."""
+    if may_preview(model, request):
+        return get_object_or_404(shape(model.objects.all()), **lookup)
+    found = cached_by_version(
+        "record",
+        lambda: list(shape(model.objects.published()).filter(**lookup)[:1]),
+        model._meta.label,
+        *(f"{name}={value}" for name, value in sorted(lookup.items())),
+    )
+    if not found:
+        raise Http404(f"No {model._meta.verbose_name} matches the given query.")
+    return found[0]
 
 
 def clips_of(record):
@@ -39,4 +63,18 @@ def clips_of(record):
         lambda: list(record.media.order_by("position", "pk")),
         record._meta.label,
         record.pk,
+    )
+
+
+def described(request, build, record):
+    """A record's structured data (``build(request, record)``), once per content
+    version, language and address; a preview of a draft is built afresh."""
+    if not record.is_published:
+        return build(request, record)
+    return cached_by_version(
+        "json-ld",
+        lambda: build(request, record),
+        record._meta.label,
+        record.pk,
+        f"{request.scheme}://{request.get_host()}",
     )

@@ -6,16 +6,20 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from catalog.models import Person
 from exhibition.gallery import structured_data
+from exhibition.gallery.fragments import FRESH as RENDER_FRESH
 from exhibition.gallery.views.common import (
     SECTION_PAGE_SIZE,
     SECTION_PEOPLE,
     citations_with_sources,
     clips_of,
+    described,
     first_image,
+    get_visible,
     visible,
 )
 from exhibition.models import (
@@ -39,6 +43,12 @@ def by_state(exhibitions):
         groups[exhibition.state()].append(exhibition)
     groups["upcoming"].sort(key=lambda e: (e.opening_date, e.slug))
     return groups
+
+
+def published_exhibitions():
+    return cached_by_version(
+        "exhibitions", lambda: list(Exhibition.objects.published())
+    )
 
 
 def sections_of(exhibition):
@@ -66,7 +76,7 @@ def featured_of(exhibition):
 
 @require_GET
 def home(request):
-    groups = by_state(Exhibition.objects.published())
+    groups = by_state(published_exhibitions())
     current = groups["current"]
     context = {"current": current, "upcoming": groups["upcoming"]}
     # With one exhibition open, the home page leads straight into it (see README).
@@ -75,15 +85,17 @@ def home(request):
         context.update(
             lead=lead,
             sections=sections_of(lead),
-            featured_people=featured_of(lead),
-            json_ld=structured_data.exhibition_event(request, lead),
+            featured_people=cached_by_version(
+                "featured", lambda: featured_of(lead), lead.pk
+            ),
+            json_ld=described(request, structured_data.exhibition_event, lead),
         )
     return render(request, "gallery/home.html", context)
 
 
 @require_GET
 def exhibition_list(request):
-    groups = by_state(Exhibition.objects.published())
+    groups = by_state(published_exhibitions())
     return render(
         request,
         "gallery/exhibition_list.html",
@@ -104,10 +116,12 @@ def exhibition_list(request):
 @require_GET
 def exhibition_detail(request, slug):
     stops = AudioStop.objects.published().filter(exhibition=OuterRef("pk"))
-    exhibition = get_object_or_404(
-        visible(Exhibition, request)
-        .annotate(has_audio_guide=Exists(stops))
-        .prefetch_related(citations_with_sources),
+    exhibition = get_visible(
+        Exhibition,
+        request,
+        lambda exhibitions: exhibitions.annotate(
+            has_audio_guide=Exists(stops)
+        ).prefetch_related(citations_with_sources),
         slug=slug,
     )
     return render(
@@ -115,38 +129,27 @@ def exhibition_detail(request, slug):
         "gallery/exhibition_detail.html",
         {
             "exhibition": exhibition,
-            "clips": clips_of(exhibition),
+            # Read only when the exhibition's fragment is not stored already.
+            "clips": SimpleLazyObject(lambda: clips_of(exhibition)),
             "sections": sections_of(exhibition),
-            "featured_people": featured_of(exhibition),
-            "json_ld": structured_data.exhibition_event(request, exhibition),
+            "featured_people": SimpleLazyObject(
+                lambda: cached_by_version(
+                    "featured", lambda: featured_of(exhibition), exhibition.pk
+                )
+            ),
+            "json_ld": described(request, structured_data.exhibition_event, exhibition),
+            RENDER_FRESH: not exhibition.is_published,
         },
     )
 
 
-@require_GET
-def section_detail(request, exhibition, slug):
-    section = get_object_or_404(
-        visible(Section, request)
-        .filter(exhibition__in=visible(Exhibition, request))
-        .select_related("exhibition")
-        .prefetch_related(citations_with_sources),
-        exhibition__slug=exhibition,
-        slug=slug,
-    )
-    items = (
-        SectionItem.objects.filter(section=section)
-        .filter(Q(artifact__status="published") | Q(photograph__status="published"))
-        .select_related("artifact__object_type", "photograph")
-        .prefetch_related(Prefetch("artifact__images", queryset=first_image.queryset))
-        .order_by("position", "pk")
-    )
-    paginator = Paginator(items, SECTION_PAGE_SIZE)
-    paginator.count = cached_by_version("section-count", items.count, section.pk)
-    page = paginator.get_page(request.GET.get("page"))
+def people_of(section):
+    """Up to SECTION_PEOPLE published people of the section's published records,
+    the exhibition's featured people first: once per content version."""
     featured = FeaturedPerson.objects.filter(
         exhibition=section.exhibition_id, person=OuterRef("pk")
     )
-    people_query = (
+    people = (
         Person.objects.published()
         .filter(
             Q(artifacts__section_items__section=section, artifacts__status="published")
@@ -160,31 +163,69 @@ def section_detail(request, exhibition, slug):
         .prefetch_related("nationalities")
         .order_by("-featured_here", "name")[:SECTION_PEOPLE]
     )
-    people = cached_by_version("section-people", lambda: list(people_query), section.pk)
-    siblings = list(
-        Section.objects.published()
-        .filter(exhibition=section.exhibition_id)
-        .only("slug", "title_en", "title_zh_hans", "position")
+    return cached_by_version("section-people", lambda: list(people), section.pk)
+
+
+def neighbours_of(section):
+    """The published sections before and after this one in its exhibition."""
+    siblings = cached_by_version(
+        "section-siblings",
+        lambda: list(
+            Section.objects.published()
+            .filter(exhibition=section.exhibition_id)
+            .only("slug", "title_en", "title_zh_hans", "position")
+        ),
+        section.exhibition_id,
     )
     for sibling in siblings:
         sibling.exhibition = section.exhibition  # for its URL, without a query
     index = next((i for i, s in enumerate(siblings) if s.pk == section.pk), None)
-    previous_section = siblings[index - 1] if index else None
-    next_section = (
-        siblings[index + 1] if index is not None and index + 1 < len(siblings) else None
+    return {
+        "previous": siblings[index - 1] if index else None,
+        "next": siblings[index + 1]
+        if index is not None and index + 1 < len(siblings)
+        else None,
+    }
+
+
+@require_GET
+def section_detail(request, exhibition, slug):
+    section = get_visible(
+        Section,
+        request,
+        lambda sections: (
+            sections.filter(exhibition__in=visible(Exhibition, request))
+            .select_related("exhibition")
+            .prefetch_related(citations_with_sources)
+        ),
+        exhibition__slug=exhibition,
+        slug=slug,
     )
+    items = (
+        SectionItem.objects.filter(section=section)
+        .filter(Q(artifact__status="published") | Q(photograph__status="published"))
+        .select_related("artifact__object_type", "photograph")
+        .prefetch_related(Prefetch("artifact__images", queryset=first_image.queryset))
+        .order_by("position", "pk")
+    )
+    paginator = Paginator(items, SECTION_PAGE_SIZE)
+    paginator.count = cached_by_version("section-count", items.count, section.pk)
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "gallery/section_detail.html",
         {
             "section": section,
-            "clips": clips_of(section),
+            # Read only when the section's fragment is not stored already.
+            "clips": SimpleLazyObject(lambda: clips_of(section)),
             "exhibition": section.exhibition,
             "items": page.object_list,
             "page": page,
-            "people": people,
-            "previous_section": previous_section,
-            "next_section": next_section,
+            "people": SimpleLazyObject(lambda: people_of(section)),
+            "neighbours": SimpleLazyObject(lambda: neighbours_of(section)),
+            RENDER_FRESH: not (
+                section.is_published and section.exhibition.is_published
+            ),
         },
     )
 

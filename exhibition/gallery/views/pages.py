@@ -19,17 +19,40 @@ from catalog.models import (
     Photograph,
     Role,
 )
+from exhibition.gallery import fragments
 from exhibition.gallery.context_processors import museum_name
-from exhibition.gallery.facets import cached_facets
+from exhibition.gallery.facet_cache import cached_facets
 from exhibition.gallery.filters import (
     DEFAULT_SORT,
+    SORTS,
     ArtifactFilter,
     PersonFilter,
     PhotographFilter,
 )
 from exhibition.gallery.views.common import PAGE_SIZE, first_image
 from exhibition.models import FeaturedPerson
-from exhibition.page_cache import current_version
+from exhibition.page_cache import cached_by_version, current_version
+
+
+def card_records(model, pks):
+    records = model.objects.published().filter(pk__in=pks)
+    if model is Artifact:
+        records = records.select_related("object_type").prefetch_related(first_image)
+    return records
+
+
+def facet_state(query):
+    query = query.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def checked_filters(filter_class, query):
+    """Whether the filters in the address are valid, and the sort they choose:
+    asked once per filter state and content version (the choices are records)."""
+    filters = filter_class(query, queryset=filter_class._meta.model.objects.none())
+    valid = filters.is_valid()
+    return valid, valid and (filters.form.cleaned_data.get("sort") or DEFAULT_SORT)
 
 
 @require_GET
@@ -40,34 +63,61 @@ def collection(request):
         if kind == "photographs"
         else (Artifact, ArtifactFilter)
     )
-    filters = filter_class(request.GET, queryset=model.objects.published())
-    if not filters.is_valid():
+    state = facet_state(request.GET)
+    valid, sort = cached_by_version(
+        "collection-filters",
+        lambda: checked_filters(filter_class, request.GET),
+        kind,
+        state,
+    )
+
+    def filtered():
+        filters = filter_class(request.GET, queryset=model.objects.published())
+        filters.is_valid()
+        return filters
+
+    if not valid:
         return render(
             request,
             "gallery/collection.html",
-            {"kind": kind, "filters": filters, "invalid": True, "facets": []},
+            {"kind": kind, "filters": filtered(), "invalid": True, "facets": []},
             status=400,
         )
-    records = filters.sorted_qs()
-    if model is Artifact:
-        records = records.select_related("object_type").prefetch_related(first_image)
-    facets, with_images, total = cached_facets(
-        model, filters.qs, request.GET, model is Artifact, current_version()
+    # Filters are built only if the counts or the page's records must be read.
+    version = current_version()
+    facets, with_images, total, counted_at = cached_facets(
+        model, lambda: filtered().qs, request.GET, model is Artifact, version
     )
-    paginator = Paginator(records, PAGE_SIZE)
-    paginator.count = total  # counted once per filter state, with the facets
-    page = paginator.get_page(request.GET.get("page"))
+    # Numbers only: the page of records is read below, by its pks.
+    page = Paginator(range(total), PAGE_SIZE).get_page(request.GET.get("page"))
+    start = (page.number - 1) * PAGE_SIZE
+    pks = cached_by_version(
+        "collection-page",
+        lambda: list(
+            filtered()
+            .sorted_qs()
+            .values_list("pk", flat=True)[start : start + PAGE_SIZE]
+        ),
+        kind,
+        state,
+        page.number,
+    )
     return render(
         request,
         "gallery/collection.html",
         {
             "kind": kind,
-            "filters": filters,
             "page": page,
+            "cards": fragments.cards(
+                model, pks, lambda missing: card_records(model, missing)
+            ),
             "facets": facets,
             "with_images": with_images,
             "chips": [(facet, value) for facet in facets for value in facet.selected],
-            "sort": filters.form.cleaned_data.get("sort") or DEFAULT_SORT,
+            "sort": sort,
+            "sorts": SORTS,
+            # The panel shows the filters, the sort and the counts (maybe older).
+            "facet_state": f"{state}@{counted_at}",
         },
     )
 

@@ -1,7 +1,8 @@
 """Detail pages of artifacts, photographs and biographies, with related records."""
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from catalog.models import (
@@ -10,12 +11,14 @@ from catalog.models import (
     Photograph,
 )
 from exhibition.gallery import structured_data
+from exhibition.gallery.fragments import FRESH as RENDER_FRESH
 from exhibition.gallery.views.common import (
     RELATED_LIMIT,
     citations_with_sources,
     clips_of,
+    described,
     first_image,
-    visible,
+    get_visible,
 )
 from exhibition.interop.iiif import manifest_url
 from exhibition.models import Channel, SectionItem
@@ -111,10 +114,12 @@ def related_of(record):
 
 @require_GET
 def artifact_detail(request, slug):
-    artifact = get_object_or_404(
-        visible(Artifact, request)
-        .select_related("object_type")
-        .prefetch_related(first_image, *record_prefetches()),
+    artifact = get_visible(
+        Artifact,
+        request,
+        lambda records: records.select_related("object_type").prefetch_related(
+            first_image, *record_prefetches()
+        ),
         slug=slug,
     )
     related, related_photographs = related_of(artifact)
@@ -127,8 +132,9 @@ def artifact_detail(request, slug):
             "images": artifact.images.all(),
             "related": related,
             "related_photographs": related_photographs,
-            "json_ld": structured_data.artifact(request, artifact),
+            "json_ld": described(request, structured_data.artifact, artifact),
             "iiif_manifest": artifact.is_published and manifest_url(artifact, request),
+            RENDER_FRESH: not artifact.is_published,
         },
     )
     return counted(request, response, Channel.WEB, artifact)
@@ -136,8 +142,10 @@ def artifact_detail(request, slug):
 
 @require_GET
 def photograph_detail(request, slug):
-    photograph = get_object_or_404(
-        visible(Photograph, request).prefetch_related(*record_prefetches()),
+    photograph = get_visible(
+        Photograph,
+        request,
+        lambda records: records.prefetch_related(*record_prefetches()),
         slug=slug,
     )
     related_artifacts, related = related_of(photograph)
@@ -149,9 +157,10 @@ def photograph_detail(request, slug):
             "clips": clips_of(photograph),
             "related": related,
             "related_artifacts": related_artifacts,
-            "json_ld": structured_data.photograph(request, photograph),
+            "json_ld": described(request, structured_data.photograph, photograph),
             "iiif_manifest": photograph.is_published
             and manifest_url(photograph, request),
+            RENDER_FRESH: not photograph.is_published,
         },
     )
     return counted(request, response, Channel.WEB, photograph)
@@ -159,8 +168,10 @@ def photograph_detail(request, slug):
 
 @require_GET
 def person_detail(request, slug):
-    person = get_object_or_404(
-        visible(Person, request).prefetch_related(
+    person = get_visible(
+        Person,
+        request,
+        lambda people: people.prefetch_related(
             "roles",
             "nationalities",
             citations_with_sources,
@@ -169,12 +180,15 @@ def person_detail(request, slug):
         ),
         slug=slug,
     )
-    artifacts = (
-        person.artifacts.published()
-        .select_related("object_type")
-        .prefetch_related(first_image)
+    # Read only when the biography's fragment is not stored already.
+    artifacts = SimpleLazyObject(
+        lambda: list(
+            person.artifacts.published()
+            .select_related("object_type")
+            .prefetch_related(first_image)
+        )
     )
-    photographs = person.photographs.published()
+    photographs = SimpleLazyObject(lambda: list(person.photographs.published()))
     response = render(
         request,
         "gallery/person_detail.html",
@@ -183,7 +197,8 @@ def person_detail(request, slug):
             "clips": clips_of(person),
             "artifacts": artifacts,
             "photographs": photographs,
-            "json_ld": structured_data.person(request, person),
+            "json_ld": described(request, structured_data.person, person),
+            RENDER_FRESH: not person.is_published,
         },
     )
     return counted(request, response, Channel.WEB, person)
