@@ -39,7 +39,9 @@ def page_paths():
         "section": section.get_absolute_url(),
         "collection": "/collection/",
         "collection, 3 filters": (
-            f"/collection/?section={section.slug}&type=document&decade=1930"
+            # Any year names its period: the middle record's, so the page is not empty.
+            f"/collection/?section={section.slug}&type=document"
+            f"&decade={artifact.year_from or 1900}"
         ),
         "search (en)": "/search/?q=hospital",
         "search (zh)": "/search/?q=%E5%8C%BB%E9%99%A2",
