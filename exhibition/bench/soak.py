@@ -223,6 +223,10 @@ def run(seconds, visitor_count=6, workers=2):
             process.wait(timeout=60)
         if database is not None:
             clean_up(database, env)
+        # The server's log (its tracebacks) outlives the run: a 500 can be explained.
+        if (workdir / "gunicorn.log").exists():
+            OUT_DIR.mkdir(parents=True, exist_ok=True)
+            shutil.copy(workdir / "gunicorn.log", OUT_DIR / "soak-gunicorn.log")
         shutil.rmtree(workdir, ignore_errors=True)
 
 
