@@ -219,9 +219,10 @@ def cached_by_version(name, compute, *parts, timeout=3600):
     """Compute once per content version and language; any content change recomputes.
 
     For parts of a page whose cost grows with the collection (counts, groupings)."""
-    key = ":".join(
-        [name, str(current_version()), get_language() or "", *map(str, parts)]
-    )
+    # The parts may be a visitor's whole query string: hashed, a key stays short
+    # (memcached refuses keys over 250 bytes, and Redis stores every byte).
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:32]
+    key = ":".join([name, str(current_version()), get_language() or "", digest])
     value = cache.get(key)
     if value is None:
         value = compute()
