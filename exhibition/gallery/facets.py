@@ -10,7 +10,8 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import get_language, gettext
 
 from catalog.models import ArtifactImage, Nationality, Person, Role, Status
-from exhibition.gallery.filters import collection_periods
+from catalog.periods import group_of
+from exhibition.gallery.filters import WHOLE_YEAR, collection_periods
 from exhibition.models import Exhibition, Section
 
 # Show the people with most records (and any chosen); the rest via /people/.
@@ -229,6 +230,12 @@ def build_facets(model, filtered, selected, artifact_kind):
 
     # Periods and images are a bounded handful of values: count them in one query.
     periods = collection_periods()
+    # Any year names its period (decade=1937 is the 1930s): tick that period.
+    chosen_periods = {
+        str(group_of(int(year), periods.size))
+        for year in chosen("decade")
+        if WHOLE_YEAR.fullmatch(year)
+    }
     aggregates = {
         f"decade_{value}": Count("pk", filter=periods.overlapping(int(value)))
         for value, _label in periods.choices()
@@ -248,7 +255,7 @@ def build_facets(model, filtered, selected, artifact_kind):
                     value,
                     str(label),
                     totals[f"decade_{value}"],
-                    value in chosen("decade"),
+                    value in chosen_periods,
                 )
                 for value, label in periods.choices()
                 if totals[f"decade_{value}"]

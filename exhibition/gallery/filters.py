@@ -86,11 +86,14 @@ def collection_periods():
     return cached_by_version("collection-periods", compute)
 
 
+WHOLE_YEAR = re.compile(r"-?[0-9]{1,9}")
+
+
 class YearsField(forms.MultipleChoiceField):
     """Whole years, repeated: any year is a choice, naming the period it falls in."""
 
     def valid_value(self, value):
-        return re.fullmatch(r"-?[0-9]{1,9}", value) is not None
+        return WHOLE_YEAR.fullmatch(value) is not None
 
 
 class PeriodFilter(django_filters.MultipleChoiceFilter):

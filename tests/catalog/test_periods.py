@@ -58,8 +58,10 @@ def test_the_collection_offers_the_periods_of_its_published_records(client):
     filtered = client.get("/collection/?decade=-1100").content.decode()
     results = filtered.split('id="results-heading"')[1]
     assert "Bronze ding" in results and "Mirror" not in results
-    # Any year names the period it falls in.
-    assert client.get("/collection/?decade=-1046").content.decode().count("Bronze ding")
+    # Any year names the period it falls in, and its box is ticked.
+    by_year = client.get("/collection/?decade=-1046").content.decode()
+    assert by_year.count("Bronze ding")
+    assert 'value="-1100" checked' in by_year
 
 
 def test_the_admin_filters_by_the_catalogues_own_periods(curator_client):
