@@ -25,16 +25,28 @@ FACET_SECONDS = 3600
 RECOUNT_SECONDS = 60
 
 
+class StartOnce:
+    """Starts ``thread`` at the first ``request_finished``. The signal is global: with
+    threaded workers two requests may finish at once and both call this (the soak
+    saw "threads can only be started once"), so only the first call starts it."""
+
+    def __init__(self, thread):
+        self.thread, self.lock, self.started = thread, threading.Lock(), False
+
+    def __call__(self, **kwargs):
+        with self.lock:
+            if self.started:
+                return
+            self.started = True
+        request_finished.disconnect(self)
+        self.thread.start()
+
+
 def in_background(job):
     """Run ``job`` in a thread of its own once the response under way is sent, so
     the recount does not slow the page that asked for it (tests replace this)."""
     thread = threading.Thread(target=job, daemon=True, name="facet-recount")
-
-    def start(**kwargs):
-        request_finished.disconnect(start)
-        thread.start()
-
-    request_finished.connect(start, weak=False)
+    request_finished.connect(StartOnce(thread), weak=False)
 
 
 def state_digest(model, selected):

@@ -87,3 +87,28 @@ def test_a_failed_recount_leaves_the_previous_counts(counted, recounts, monkeypa
     monkeypatch.setattr(facet_cache, "build_facets", broken)
     recounts.pop()()  # logged, not raised: the visitor was already answered
     assert shown_total(counted.get("/collection/").content.decode()) == 2
+
+
+def test_a_recount_starts_once_when_two_requests_finish_at_once():
+    import threading
+
+    from exhibition.gallery.facet_cache import StartOnce
+
+    ran, errors = [], []
+    start = StartOnce(threading.Thread(target=lambda: ran.append(1)))
+    together = threading.Barrier(8)
+
+    def finish():
+        together.wait()
+        try:
+            start()
+        except RuntimeError as error:  # "threads can only be started once"
+            errors.append(error)
+
+    finishing = [threading.Thread(target=finish) for _ in range(8)]
+    for thread in finishing:
+        thread.start()
+    for thread in finishing:
+        thread.join()
+    start.thread.join()
+    assert errors == [] and ran == [1]
