@@ -11,29 +11,19 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from catalog.models import Artifact, Citation, ObjectType
+from catalog.models import Artifact, Citation
 from catalog.transfer import importer
 from catalog.transfer.importer import CollectionImport, registered_sections
 from tests.catalog.transfer.test_importer import csv_bytes
-from tests.factories import make_person, make_section, make_source, term
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world(django_user_model):
-    term(ObjectType, "document")
-    people = [make_person(slug=f"p{n}", name_en=f"Person {n}") for n in range(3)]
-    sections = [make_section(slug=f"s{n}") for n in range(2)]
-    make_source(key="src")
-    return {"people": people, "sections": sections}
-
-
-def rows(count, start=0, **changes):
+def rows(count, start=0, prefix="B", **changes):
     return [
         {
             "kind": "artifact",
-            "accession_number": f"B-{n:04d}",
+            "accession_number": f"{prefix}-{n:04d}",
             "object_type": "document",
             "title_en": f"Record {n}",
             "title_zh_hans": f"记录{n}",

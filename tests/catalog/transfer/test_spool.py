@@ -9,47 +9,19 @@ from django.utils import timezone
 
 from catalog.models import Artifact, ObjectType, Photograph
 from catalog.transfer import importer
-from catalog.transfer.importer import CollectionImport, registered_sections
+from catalog.transfer.importer import CollectionImport
 from catalog.transfer.row_checks import RowChecks
+from tests.catalog.transfer.test_bulk import rows as bulk_rows
+from tests.catalog.transfer.test_bulk import run
 from tests.catalog.transfer.test_importer import csv_bytes
-from tests.factories import make_person, make_section, make_source, term
 
 pytestmark = pytest.mark.django_db
 
 CHANGED_MEANWHILE = "Changed in the catalogue while this import ran: import again."
 
 
-@pytest.fixture
-def world():
-    term(ObjectType, "document")
-    for n in range(3):
-        make_person(slug=f"p{n}", name_en=f"Person {n}")
-    for n in range(2):
-        make_section(slug=f"s{n}")
-    make_source(key="src")
-
-
 def rows(count, start=0, **changes):
-    return [
-        {
-            "kind": "artifact",
-            "accession_number": f"S-{n:04d}",
-            "object_type": "document",
-            "title_en": f"Record {n}",
-            "title_zh_hans": f"记录{n}",
-            "year_from": str(1900 + n % 50),
-            "people": f"p{n % 3}|p{(n + 1) % 3}",
-            "sections": f"s{n % 2}",
-            "citations": f"src: p. {n}",
-            **changes,
-        }
-        for n in range(start, start + count)
-    ]
-
-
-def run(data, **kwargs):
-    job = CollectionImport(data, None, sections=registered_sections(), **kwargs)
-    return job.run(), job
+    return bulk_rows(count, start, prefix="S", **changes)
 
 
 def queries_to_import(data):
