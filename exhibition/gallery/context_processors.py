@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 
 from exhibition.models import Museum
-from exhibition.page_cache import cached_by_version
+from exhibition.page_cache import held_by_version
 
 # The error pages may render with no database: they read the museum's name from here.
 NAME_KEY = "museum:name:{language}"
@@ -19,7 +19,7 @@ def _load_museum():
 
 
 def museum(request):
-    return {"museum": cached_by_version("museum", _load_museum)}
+    return {"museum": held_by_version("museum", _load_museum)}
 
 
 def museum_name(language=None):

@@ -8,7 +8,7 @@ from catalog.models import (
     ArtifactImage,
     Citation,
 )
-from exhibition.page_cache import cached_by_version
+from exhibition.page_cache import held_by_version
 
 PAGE_SIZE = 24
 SECTION_PAGE_SIZE = 48
@@ -44,7 +44,7 @@ def get_visible(model, request, shape, **lookup):
     makes a new version. Curators read it afresh, drafts included."""
     if may_preview(model, request):
         return get_object_or_404(shape(model.objects.all()), **lookup)
-    found = cached_by_version(
+    found = held_by_version(
         "record",
         lambda: list(shape(model.objects.published()).filter(**lookup)[:1]),
         model._meta.label,
@@ -58,7 +58,7 @@ def get_visible(model, request, shape, **lookup):
 def clips_of(record):
     """The clips of a record already read as visible, in the curators' order: once
     per content version, so a page with players costs no more queries."""
-    return cached_by_version(
+    return held_by_version(
         "clips",
         lambda: list(record.media.order_by("position", "pk")),
         record._meta.label,
@@ -71,7 +71,7 @@ def described(request, build, record):
     version, language and address; a preview of a draft is built afresh."""
     if not record.is_published:
         return build(request, record)
-    return cached_by_version(
+    return held_by_version(
         "json-ld",
         lambda: build(request, record),
         record._meta.label,

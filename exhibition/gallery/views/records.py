@@ -22,7 +22,7 @@ from exhibition.gallery.views.common import (
 )
 from exhibition.interop.iiif import manifest_url
 from exhibition.models import Channel, SectionItem
-from exhibition.page_cache import cached_by_version
+from exhibition.page_cache import held_by_version
 from exhibition.stats.counter import counted
 
 
@@ -91,7 +91,7 @@ def record_prefetches():
 def related_of(record):
     """Related artifacts and photographs, computed once per content version."""
     kind = record._meta.model_name
-    artifacts = cached_by_version(
+    artifacts = held_by_version(
         "related",
         lambda: list(
             related_records(record, Artifact)
@@ -102,7 +102,7 @@ def related_of(record):
         "artifacts",
         record.pk,
     )
-    photographs = cached_by_version(
+    photographs = held_by_version(
         "related",
         lambda: list(related_records(record, Photograph)),
         kind,
@@ -122,16 +122,17 @@ def artifact_detail(request, slug):
         ),
         slug=slug,
     )
-    related, related_photographs = related_of(artifact)
+    # Read only when the artifact's fragment is not stored already.
+    related = SimpleLazyObject(lambda: related_of(artifact))
     response = render(
         request,
         "gallery/artifact_detail.html",
         {
             "artifact": artifact,
-            "clips": clips_of(artifact),
+            "clips": SimpleLazyObject(lambda: clips_of(artifact)),
             "images": artifact.images.all(),
-            "related": related,
-            "related_photographs": related_photographs,
+            "related": SimpleLazyObject(lambda: related[0]),
+            "related_photographs": SimpleLazyObject(lambda: related[1]),
             "json_ld": described(request, structured_data.artifact, artifact),
             "iiif_manifest": artifact.is_published and manifest_url(artifact, request),
             RENDER_FRESH: not artifact.is_published,
@@ -148,15 +149,16 @@ def photograph_detail(request, slug):
         lambda records: records.prefetch_related(*record_prefetches()),
         slug=slug,
     )
-    related_artifacts, related = related_of(photograph)
+    # Read only when the photograph's fragment is not stored already.
+    related = SimpleLazyObject(lambda: related_of(photograph))
     response = render(
         request,
         "gallery/photograph_detail.html",
         {
             "photograph": photograph,
-            "clips": clips_of(photograph),
-            "related": related,
-            "related_artifacts": related_artifacts,
+            "clips": SimpleLazyObject(lambda: clips_of(photograph)),
+            "related": SimpleLazyObject(lambda: related[1]),
+            "related_artifacts": SimpleLazyObject(lambda: related[0]),
             "json_ld": described(request, structured_data.photograph, photograph),
             "iiif_manifest": photograph.is_published
             and manifest_url(photograph, request),
@@ -194,7 +196,7 @@ def person_detail(request, slug):
         "gallery/person_detail.html",
         {
             "person": person,
-            "clips": clips_of(person),
+            "clips": SimpleLazyObject(lambda: clips_of(person)),
             "artifacts": artifacts,
             "photographs": photographs,
             "json_ld": described(request, structured_data.person, person),
