@@ -74,7 +74,9 @@ def page_paths():
         item = kiosk.playlist.filter(artifact__isnull=False).first()
         if item:
             paths.append(f"/kiosk/{kiosk.slug}/en/artifacts/{item.artifact.slug}/")
-    both = paths + ["/zh-hans" + path for path in paths if not path.startswith("/k")]
+    # Kiosks and the sitemap index have one address for both languages.
+    one_address = ("/k", "/sitemap")
+    both = paths + ["/zh-hans" + p for p in paths if not p.startswith(one_address)]
     return both + ["/zh-hans/search/?q=%E4%BF%A1"]
 
 
