@@ -14,7 +14,7 @@ from django.utils.http import parse_etags
 from rest_framework.response import Response
 
 from exhibition.interop.api.languages import content_language
-from exhibition.page_cache import build_id, current_version
+from exhibition.page_cache import build_id, current_version, rendered_whole
 
 MAX_AGE = 60
 
@@ -53,6 +53,11 @@ def cached_answer(request, language, produce):
     data = cache.get(key) if seconds > 0 else None
     if data is None:
         data = produce()
-        if seconds > 0:
+        if not rendered_whole():
+            # An image was left out (media storage down): neither this server nor
+            # the client may keep the answer, or it would outlast the outage.
+            headers.pop("ETag")
+            headers["Cache-Control"] = "no-store"
+        elif seconds > 0:
             cache.set(key, data, seconds)
     return Response(data, headers=headers)

@@ -8,6 +8,7 @@ from rest_framework import serializers
 from catalog.images.renditions import ready_picture
 from exhibition.interop.api import languages
 from exhibition.interop.api.links import iiif_url
+from exhibition.page_cache import page_incomplete
 
 LANGUAGE_MAP = {
     "type": "object",
@@ -77,6 +78,7 @@ def picture(request, field_file, width, height):
         return None
     pic = ready_picture(field_file, width, height)
     if pic is None:  # the media storage is down: the record without its image
+        page_incomplete()  # ... and the answer is not kept (caching.cached_answer)
         return None
     return {
         "width": width,

@@ -79,6 +79,36 @@ def test_a_page_shows_its_images_again_once_the_media_storage_is_back(
     assert "renditions/" in again.content.decode()
 
 
+def test_the_api_answers_without_images_and_keeps_nothing_while_storage_is_down(
+    client, hung_artifact, settings, s3_storage_settings
+):
+    """An answer missing its image is not stored (by us or the client): the next
+    request once storage is back carries the image."""
+    artifact, _section, _kiosk = hung_artifact
+    local = settings.STORAGES
+    settings.PAGE_CACHE_SECONDS = 600
+    address = f"/api/v1/artifacts/{artifact.slug}/"
+    settings.STORAGES = {
+        **local,
+        "default": {
+            **s3_storage_settings,
+            "OPTIONS": {
+                **s3_storage_settings["OPTIONS"],
+                "endpoint_url": "http://127.0.0.1:9",  # nothing listens there
+                "bucket_name": "unreachable",
+            },
+        },
+    }
+    down = client.get(address)
+    assert down.status_code == 200
+    assert down.json()["title"] and not down.json()["images"][0]["image"]
+    assert down["Cache-Control"] == "no-store" and not down.has_header("ETag")
+    settings.STORAGES = local
+    back = client.get(address)
+    assert back.json()["images"][0]["image"]["renditions"]
+    assert back.has_header("ETag")
+
+
 def test_ready_picture_gives_none_and_logs_when_the_storage_raises(monkeypatch, caplog):
     from catalog.images import renditions
 
