@@ -3,8 +3,13 @@
 
 import functools
 import json
+import logging
 
 from django.http import Http404, HttpResponse, JsonResponse
+
+from catalog.storage import STORAGE_ERRORS
+
+logger = logging.getLogger(__name__)
 
 IMAGE_CONTEXT = "http://iiif.io/api/image/3/context.json"
 PRESENTATION_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
@@ -18,8 +23,16 @@ def allow_any_origin(view):
     def wrapped(request, *args, **kwargs):
         try:
             response = view(request, *args, **kwargs)
-        except Http404:
+        except (Http404, FileNotFoundError):  # a missing original is not found too
             response = JsonResponse({"error": "Not found"}, status=404)
+        except STORAGE_ERRORS as error:
+            # Tiles and sizes are made in and read from the media storage: while it
+            # is down a viewer gets an answer it can retry, not a 500.
+            logger.warning(
+                "media storage unavailable for IIIF %s: %r", request.path, error
+            )
+            response = JsonResponse({"error": "Media storage unavailable"}, status=503)
+            response["Retry-After"] = "30"
         response["Access-Control-Allow-Origin"] = "*"
         return response
 

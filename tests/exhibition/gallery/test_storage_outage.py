@@ -109,6 +109,31 @@ def test_the_api_answers_without_images_and_keeps_nothing_while_storage_is_down(
     assert back.has_header("ETag")
 
 
+def test_iiif_answers_a_retryable_503_while_the_media_storage_is_down(
+    client, hung_artifact, request, caplog
+):
+    """info.json, a tile and the manifest need the stored tiles: a viewer gets 503
+    with Retry-After (and CORS, so it can read it), never a 500."""
+    artifact, _section, _kiosk = hung_artifact
+    identifier = f"artifact-image-{artifact.images.first().pk}"
+    request.getfixturevalue("s3_down")
+    addresses = [
+        f"/iiif/image/{identifier}/info.json",
+        f"/iiif/image/{identifier}/full/max/0/default.jpg",
+        f"/iiif/artifacts/{artifact.slug}/manifest",
+    ]
+    with caplog.at_level(logging.WARNING):
+        answers = [client.get(address) for address in addresses]
+    for address, answer in zip(addresses, answers, strict=True):
+        assert answer.status_code in (200, 503), (address, answer.status_code)
+        assert answer["Access-Control-Allow-Origin"] == "*"
+        if answer.status_code == 503:
+            assert answer["Retry-After"] == "30"
+            assert answer.json() == {"error": "Media storage unavailable"}
+    assert answers[0].status_code == answers[1].status_code == 503
+    assert "media storage unavailable" in caplog.text
+
+
 def test_ready_picture_gives_none_and_logs_when_the_storage_raises(monkeypatch, caplog):
     from catalog.images import renditions
 
