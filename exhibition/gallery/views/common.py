@@ -17,12 +17,18 @@ TIMELINE_PER_GROUP = 8
 SEARCH_LIMIT = 24
 RELATED_LIMIT = 6
 
-first_image = Prefetch(
-    "images", queryset=ArtifactImage.objects.order_by("position", "pk")
-)
-citations_with_sources = Prefetch(
-    "citations", queryset=Citation.objects.select_related("source")
-)
+
+# New Prefetch objects for each query, never shared ones: Django writes the record
+# being prefetched into its queryset's hints, and every prefetched list shares that
+# dict, so a shared Prefetch carried one thread's record into another's cached
+# record, whose pickling then failed when that thread changed it ("dictionary
+# changed size during iteration": the soak's three 500s in 65,441 answers).
+def first_image():
+    return Prefetch("images", queryset=ArtifactImage.objects.order_by("position", "pk"))
+
+
+def citations_with_sources():
+    return Prefetch("citations", queryset=Citation.objects.select_related("source"))
 
 
 def may_preview(model, request):

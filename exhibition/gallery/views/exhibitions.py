@@ -121,7 +121,7 @@ def exhibition_detail(request, slug):
         request,
         lambda exhibitions: exhibitions.annotate(
             has_audio_guide=Exists(stops)
-        ).prefetch_related(citations_with_sources),
+        ).prefetch_related(citations_with_sources()),
         slug=slug,
     )
     return render(
@@ -196,7 +196,7 @@ def section_detail(request, exhibition, slug):
         lambda sections: (
             sections.filter(exhibition__in=visible(Exhibition, request))
             .select_related("exhibition")
-            .prefetch_related(citations_with_sources)
+            .prefetch_related(citations_with_sources())
         ),
         exhibition__slug=exhibition,
         slug=slug,
@@ -205,7 +205,7 @@ def section_detail(request, exhibition, slug):
         SectionItem.objects.filter(section=section)
         .filter(Q(artifact__status="published") | Q(photograph__status="published"))
         .select_related("artifact__object_type", "photograph")
-        .prefetch_related(Prefetch("artifact__images", queryset=first_image.queryset))
+        .prefetch_related(Prefetch("artifact__images", queryset=first_image().queryset))
         .order_by("position", "pk")
     )
     paginator = Paginator(items, SECTION_PAGE_SIZE)

@@ -37,7 +37,7 @@ from exhibition.page_cache import cached_by_version, current_version
 def card_records(model, pks):
     records = model.objects.published().filter(pk__in=pks)
     if model is Artifact:
-        records = records.select_related("object_type").prefetch_related(first_image)
+        records = records.select_related("object_type").prefetch_related(first_image())
     return records
 
 

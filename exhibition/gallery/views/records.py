@@ -75,7 +75,7 @@ def related_records(record, model, limit=RELATED_LIMIT):
 def record_prefetches():
     """What every detail page shows beside the record: sources, people, sections."""
     return [
-        citations_with_sources,
+        citations_with_sources(),
         Prefetch("people", queryset=Person.objects.published()),
         Prefetch(
             "section_items",
@@ -96,7 +96,7 @@ def related_of(record):
         lambda: list(
             related_records(record, Artifact)
             .select_related("object_type")
-            .prefetch_related(first_image)
+            .prefetch_related(first_image())
         ),
         kind,
         "artifacts",
@@ -118,7 +118,7 @@ def artifact_detail(request, slug):
         Artifact,
         request,
         lambda records: records.select_related("object_type").prefetch_related(
-            first_image, *record_prefetches()
+            first_image(), *record_prefetches()
         ),
         slug=slug,
     )
@@ -176,7 +176,7 @@ def person_detail(request, slug):
         lambda people: people.prefetch_related(
             "roles",
             "nationalities",
-            citations_with_sources,
+            citations_with_sources(),
             Prefetch("groups", queryset=Person.objects.published()),
             Prefetch("members", queryset=Person.objects.published()),
         ),
@@ -187,7 +187,7 @@ def person_detail(request, slug):
         lambda: list(
             person.artifacts.published()
             .select_related("object_type")
-            .prefetch_related(first_image)
+            .prefetch_related(first_image())
         )
     )
     photographs = SimpleLazyObject(lambda: list(person.photographs.published()))

@@ -23,6 +23,15 @@ class PublicView(generics.GenericAPIView):
     filter_backends = [filters.SortedFilterBackend]
     schema = ApiSchema()
 
+    build_queryset = None  # what get_queryset returns, made afresh for each request
+
+    def get_queryset(self):
+        # Not a queryset kept on the class: its Prefetch objects' hints would be
+        # written by every thread that runs it (see gallery/views/common.py).
+        if self.build_queryset is not None:
+            return self.build_queryset()
+        return super().get_queryset()
+
     def dispatch(self, request, *args, **kwargs):
         # Whatever language ``initial`` turns on ends with this request.
         with translation.override(translation.get_language()):
@@ -56,7 +65,7 @@ class DetailView(PublicView, generics.RetrieveAPIView):
 class ExhibitionList(ListView):
     """Published exhibitions, latest opening first."""
 
-    queryset = queries.exhibitions()
+    build_queryset = staticmethod(queries.exhibitions)
     serializer_class = serializers.ExhibitionSerializer
     filterset_class = filters.ExhibitionFilter
 
@@ -64,7 +73,7 @@ class ExhibitionList(ListView):
 class ExhibitionDetail(DetailView):
     """One published exhibition, with its sections and featured people."""
 
-    queryset = queries.exhibitions()
+    build_queryset = staticmethod(queries.exhibitions)
     serializer_class = serializers.ExhibitionSerializer
 
 
@@ -108,7 +117,7 @@ class SectionItems(ListView):
 class ArtifactList(ListView):
     """Published artifacts, with the collection's filters."""
 
-    queryset = queries.artifacts()
+    build_queryset = staticmethod(queries.artifacts)
     serializer_class = serializers.ArtifactSerializer
     filterset_class = filters.ArtifactFilter
 
@@ -116,14 +125,14 @@ class ArtifactList(ListView):
 class ArtifactDetail(DetailView):
     """One published artifact, with its images in order."""
 
-    queryset = queries.artifacts()
+    build_queryset = staticmethod(queries.artifacts)
     serializer_class = serializers.ArtifactSerializer
 
 
 class PhotographList(ListView):
     """Published photographs, with the collection's filters."""
 
-    queryset = queries.photographs()
+    build_queryset = staticmethod(queries.photographs)
     serializer_class = serializers.PhotographSerializer
     filterset_class = filters.PhotographFilter
 
@@ -131,14 +140,14 @@ class PhotographList(ListView):
 class PhotographDetail(DetailView):
     """One published photograph."""
 
-    queryset = queries.photographs()
+    build_queryset = staticmethod(queries.photographs)
     serializer_class = serializers.PhotographSerializer
 
 
 class PersonList(ListView):
     """Published biographies of people and groups, with the people list's filters."""
 
-    queryset = queries.people()
+    build_queryset = staticmethod(queries.people)
     serializer_class = serializers.PersonSerializer
     filterset_class = filters.PersonFilter
 
@@ -146,5 +155,5 @@ class PersonList(ListView):
 class PersonDetail(DetailView):
     """One published biography."""
 
-    queryset = queries.people()
+    build_queryset = staticmethod(queries.people)
     serializer_class = serializers.PersonSerializer

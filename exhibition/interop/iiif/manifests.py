@@ -17,7 +17,10 @@ from exhibition.interop.iiif.language import (
 )
 from exhibition.interop.iiif.responses import PRESENTATION_CONTEXT
 
-PUBLISHED_PEOPLE = Prefetch("people", queryset=Person.objects.published())
+
+def published_people():
+    """A new Prefetch each time (a shared one shares its hints across threads)."""
+    return Prefetch("people", queryset=Person.objects.published())
 
 
 def artifacts():
@@ -29,13 +32,13 @@ def artifacts():
             Prefetch(
                 "images", queryset=ArtifactImage.objects.order_by("position", "pk")
             ),
-            PUBLISHED_PEOPLE,
+            published_people(),
         )
     )
 
 
 def photographs():
-    return Photograph.objects.published().prefetch_related(PUBLISHED_PEOPLE)
+    return Photograph.objects.published().prefetch_related(published_people())
 
 
 def first_paragraphs(obj, name):

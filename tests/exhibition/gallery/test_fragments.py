@@ -165,3 +165,35 @@ def test_the_collection_pages_through_cards_read_by_their_ids(client, gallery):
     assert "Page 2 of 2" in second
     titles = [f"Spare part {n:02d}" for n in range(30)] + ["Brass sextant"]
     assert all((t in first) != (t in second) for t in titles)
+
+
+def test_a_record_kept_for_its_page_never_refers_to_another_record(client):
+    """Each read builds its own Prefetch objects. A shared one (a module constant)
+    had Django write the record being prefetched into hints that every record read
+    with it shares: the kept record then referred to whichever was read last, in
+    any thread, and pickling it failed when that thread changed it (the soak's 500s,
+    'dictionary changed size during iteration')."""
+    import pickle
+
+    from exhibition import page_cache
+
+    first = make_artifact(slug="first-lantern", title_en="First lantern")
+    other = make_artifact(slug="other-lantern", title_en="Other lantern")
+    cite(first)
+    cite(other)
+    for record in (first, other):
+        assert client.get(record.get_absolute_url()).status_code == 200
+    kept = [
+        value[0]
+        for _when, value in page_cache._held.values()
+        if isinstance(value, list)
+        and value
+        and getattr(value[0], "slug", "") in ("first-lantern", "other-lantern")
+    ]
+    assert {record.slug for record in kept} == {"first-lantern", "other-lantern"}
+    for record in kept:
+        elsewhere = {"first-lantern", "other-lantern"} - {record.slug}
+        for listed in record._prefetched_objects_cache.values():
+            hinted = listed._hints.get("instance")
+            assert hinted is None or hinted.pk == record.pk
+        assert elsewhere.pop().encode() not in pickle.dumps(record)
