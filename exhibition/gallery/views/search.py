@@ -32,7 +32,7 @@ RECORDS = {
     Kind.ARTIFACT: lambda: (
         Artifact.objects.published()
         .select_related("object_type")
-        .prefetch_related(first_image)
+        .prefetch_related(first_image())
     ),
     Kind.PHOTOGRAPH: lambda: Photograph.objects.published(),
     Kind.PERSON: lambda: Person.objects.published(),
