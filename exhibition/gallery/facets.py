@@ -6,7 +6,7 @@ never interfere with the filters' own joins, and the number of queries is fixed.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils.translation import get_language, gettext
 
 from catalog.models import ArtifactImage, Nationality, Person, Role, Status
@@ -122,18 +122,23 @@ def build_facets(model, filtered, selected, artifact_kind):
         if chosen("exhibition")
         else {}
     )
-    sections = _grouped(
-        model,
-        ids,
-        "section_items__section__slug",
-        [
-            "section_items__section__title_en",
-            "section_items__section__title_zh_hans",
-            "section_items__section__position",
-        ],
-        published_path="section_items__section__status",
-        where={"section_items__section__exhibition__status": Status.PUBLISHED}
-        | in_chosen,
+    # One value per slug, as the filter takes it: two exhibitions' "military"
+    # sections are one choice (counted once per record), not two that act as one.
+    sections = (
+        model.objects.filter(
+            pk__in=ids,
+            section_items__section__status=Status.PUBLISHED,
+            section_items__section__exhibition__status=Status.PUBLISHED,
+            **in_chosen,
+        )
+        .values("section_items__section__slug")
+        .annotate(
+            n=Count("pk", distinct=True),
+            title_en=Min("section_items__section__title_en"),
+            title_zh_hans=Min("section_items__section__title_zh_hans"),
+            position=Min("section_items__section__position"),
+        )
+        .order_by("section_items__section__slug")
     )
     facets.append(
         Facet(
@@ -142,13 +147,11 @@ def build_facets(model, filtered, selected, artifact_kind):
             [
                 FacetValue(
                     row["section_items__section__slug"],
-                    _localised(row, "section_items__section__title"),
+                    _localised(row, "title"),
                     row["n"],
                     row["section_items__section__slug"] in chosen("section"),
                 )
-                for row in sorted(
-                    sections, key=lambda r: r["section_items__section__position"]
-                )
+                for row in sorted(sections, key=lambda r: r["position"])
             ],
         )
     )

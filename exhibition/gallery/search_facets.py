@@ -4,7 +4,7 @@ catalogue's matches, and their counts, computed once per query and content versi
 import hashlib
 from collections import Counter
 
-from django.db.models import Count, F, IntegerField, Q, Value
+from django.db.models import Count, F, IntegerField, Min, Q, Value
 from django.db.models.functions import Cast, Floor
 from django.utils.translation import gettext
 
@@ -137,19 +137,21 @@ def places(entries, chosen):
             found["n"] += row["n"]
     if chosen["exhibition"]:
         placed = placed.filter(section__exhibition__slug__in=chosen["exhibition"])
+    # One value per slug, as the filter takes it (two exhibitions may both have a
+    # "military" section: one choice, each record counted once).
     sections = (
-        placed.values(
-            "section__slug",
-            "section__title_en",
-            "section__title_zh_hans",
-            "section__position",
-            f"{shown}__pk",
+        placed.values("section__slug")
+        .annotate(
+            n=records,
+            title_en=Min("section__title_en"),
+            title_zh_hans=Min("section__title_zh_hans"),
+            position=Min("section__position"),
+            exhibition_pk=Min(f"{shown}__pk"),
         )
-        .annotate(n=records)
         .order_by()
     )
     return exhibitions, sorted(
-        sections, key=lambda row: (row[f"{shown}__pk"], row["section__position"])
+        sections, key=lambda row: (row["exhibition_pk"], row["position"])
     )
 
 
@@ -188,7 +190,7 @@ def build_facets(entries, chosen):
             [
                 FacetValue(
                     row["section__slug"],
-                    _localised(row, "section__title"),
+                    _localised(row, "title"),
                     row["n"],
                     row["section__slug"] in chosen["section"],
                 )

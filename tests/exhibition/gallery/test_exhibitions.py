@@ -2,6 +2,7 @@
 century and culture renders on every page type with nothing of the first."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -248,6 +249,28 @@ def test_the_collection_filters_and_counts_by_exhibition(client, museum):
     assert "Buried Hoards" in html and ">Rescue<" not in html
     everything = client.get("/collection/").content.decode()
     assert f'<span>{FIRST_TITLE}</span> <span class="count">1</span>' in everything
+
+
+def test_a_section_slug_two_exhibitions_share_is_one_choice_counted_once(
+    client, museum
+):
+    """With no exhibition chosen, both exhibitions' "hoards" sections are one value
+    (the filter takes the slug): not two boxes that tick as one, and a record hung
+    in both counted once."""
+    hang(museum["first"].sections.get(slug="hoards"), museum["sword"], 5)
+    html = client.get("/collection/").content.decode()
+    boxes = re.findall(r'name="section" value="hoards"', html)
+    assert len(boxes) == 1
+    # Rib shears, the sword (in both) and the axe.
+    counted = re.search(
+        r'name="section" value="hoards"[^>]*> <span>[^<]+</span> '
+        r'<span class="count">(\d+)</span>',
+        html,
+    )
+    assert counted and counted.group(1) == "3"
+    chosen = client.get("/collection/?section=hoards").content.decode()
+    results = chosen.split('id="results-heading"')[1]
+    assert "Rib shears" in results and "Socketed axe" in results
 
 
 def test_a_record_page_lists_every_exhibition_and_section_it_hangs_in(client, museum):
