@@ -4,13 +4,15 @@ import functools
 import json
 
 from django import template
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from catalog.images.renditions import ready_picture
 from exhibition.gallery import fragments
+from exhibition.interop.oai.identifiers import identifier, kind_of
 from exhibition.page_cache import page_incomplete
 
 register = template.Library()
@@ -149,3 +151,20 @@ class FragmentNode(template.Node):
             # Absolute links (a IIIF manifest's) name the scheme and host.
             host=f"{request.scheme}://{request.get_host()}" if request else "",
         )
+
+
+@register.simple_tag(takes_context=True)
+def oai_record_url(context, record):
+    """The OAI-PMH GetRecord address of a published record (a harvester's view of
+    the page), or nothing for a draft."""
+    request = context.get("request")
+    if request is None or not getattr(record, "is_published", False):
+        return ""
+    query = urlencode(
+        {
+            "verb": "GetRecord",
+            "metadataPrefix": "oai_dc",
+            "identifier": identifier(request, kind_of(type(record)), record.pk),
+        }
+    )
+    return f"{reverse('oai-pmh')}?{query}"

@@ -1,6 +1,7 @@
 """The public gallery: every page, filter and language, and nothing unpublished."""
 
 import re
+from html import unescape
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -475,6 +476,15 @@ def test_a_record_page_links_its_data_for_machines(client, world):
     assert f'<link rel="alternate" type="application/json" {api}>' in html
     assert client.get(f"/api/v1/artifacts/{artifact.slug}/").status_code == 200
     assert f"/iiif/artifacts/{artifact.slug}/manifest" in html
+    # ... and its OAI-PMH record, which a harvester can fetch as it is linked.
+    snow = world["snow"]
+    for record, name in ((artifact, artifact.title_en), (snow, snow.name_en)):
+        page = client.get(record.get_absolute_url()).content.decode()
+        found = re.search(r'<link rel="alternate" type="text/xml" title="OAI-PMH" '
+                          r'href="([^"]+)">', page)  # fmt: skip
+        assert found, record
+        answer = client.get(unescape(found.group(1))).content.decode()
+        assert "<GetRecord>" in answer and name in answer
 
 
 def test_unknown_pages_get_the_designed_404(client, world):
