@@ -13,8 +13,10 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# The kinds of record counted, named as everywhere else (OAI tombstones, IIIF).
-KINDS = ("artifact", "photograph", "person")
+# The kinds of record counted, named as everywhere else (OAI tombstones, IIIF);
+# sections and exhibitions for the plays of their clips (an audio guide's stops).
+RECORD_KINDS = ("artifact", "photograph", "person")
+KINDS = (*RECORD_KINDS, "section", "exhibition")
 
 
 class Channel(models.TextChoices):

@@ -9,12 +9,18 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 
 from catalog.models import Artifact, Person, Photograph
-from exhibition.models import FeaturedPerson, SectionItem
+from exhibition.models import Exhibition, FeaturedPerson, Section, SectionItem
 from exhibition.models.usage import Channel, UseCount
 
 PERIODS = (7, 30, 90)
 DEFAULT_PERIOD = 30
-MODELS = {"artifact": Artifact, "photograph": Photograph, "person": Person}
+MODELS = {
+    "artifact": Artifact,
+    "photograph": Photograph,
+    "person": Person,
+    "section": Section,
+    "exhibition": Exhibition,
+}
 
 
 @dataclass
@@ -30,6 +36,12 @@ class RecordRow:
     @property
     def kind_label(self):
         return self.record._meta.verbose_name
+
+    @property
+    def admin_view(self):
+        """The admin's change view of the record (a section is not in the catalogue)."""
+        opts = self.record._meta
+        return f"admin:{opts.app_label}_{opts.model_name}_change"
 
     def counts(self):
         """The counts in the order of ``Channel``, for a table row."""
@@ -62,8 +74,8 @@ class Figures:
 
 
 def records_of(exhibition):
-    """{kind: {id, …}} of what hangs in the exhibition's sections and the people it
-    features."""
+    """{kind: {id, …}} of what hangs in the exhibition's sections, the people it
+    features, and the exhibition and its sections themselves (their clips' plays)."""
     hung = SectionItem.objects.filter(section__exhibition=exhibition)
     return {
         "artifact": set(hung.exclude(artifact=None).values_list("artifact", flat=True)),
@@ -75,6 +87,8 @@ def records_of(exhibition):
                 "person", flat=True
             )
         ),
+        "section": set(exhibition.sections.values_list("pk", flat=True)),
+        "exhibition": {exhibition.pk},
     }
 
 
@@ -86,7 +100,7 @@ def of_records(records):
 
 
 def loaded(records):
-    """{(kind, id): record} for every record named, in three queries."""
+    """{(kind, id): record} for every record named, one query per kind."""
     return {
         (kind, record.pk): record
         for kind, ids in records.items()

@@ -13,7 +13,7 @@ import re
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from exhibition.models.usage import KINDS, Channel, ReportedBatch, UseCount
+from exhibition.models.usage import RECORD_KINDS, Channel, ReportedBatch, UseCount
 
 BATCH_FORMAT = re.compile(r"[0-9a-f]{16,32}")
 MAX_ENTRIES = 200
@@ -33,8 +33,8 @@ def entry_problem(entry, today):
     # A day ahead: the kiosk's clock may run in another time zone.
     if day is None or not -1 <= (today - day).days <= OLDEST_DAYS:
         return f"A count's day must be a date in the last {OLDEST_DAYS} days."
-    if kind not in KINDS:
-        return "A count's kind must be one of: " + ", ".join(KINDS) + "."
+    if kind not in RECORD_KINDS:  # a kiosk opens records' pages only
+        return "A count's kind must be one of: " + ", ".join(RECORD_KINDS) + "."
     if type(record_id) is not int or record_id <= 0:
         return "A count's record id must be a positive whole number."
     if type(opens) is not int or not 0 < opens <= MAX_OPENS:

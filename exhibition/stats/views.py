@@ -1,9 +1,10 @@
 """The players' beacon: a visitor started a clip, count one play of its record.
 
 ``navigator.sendBeacon`` posts here with no body and no cookie worth reading; the
-answer is always an empty 204, so a beacon learns nothing. Only a published clip
-of an artifact, photograph or person counts; nothing is written on the request
-path (``counter.count`` keeps it in the cache).
+answer is always an empty 204, so a beacon learns nothing. Only a clip of a
+published artifact, photograph, person, section or exhibition (an audio guide's
+stops hang on sections) counts; nothing is written on the request path
+(``counter.count`` keeps it in the cache).
 """
 
 from django.http import HttpResponse

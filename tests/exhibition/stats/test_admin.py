@@ -82,6 +82,26 @@ def test_the_page_ranks_the_exhibitions_records_by_use(curator_client, shown):
     assert page.index("Iron kettle") < page.index("Harbour")
 
 
+def test_plays_of_a_sections_clips_are_among_the_exhibitions_figures(
+    curator_client, shown
+):
+    """An audio guide's stops hang on sections: a section with plays is a row of
+    its own, linked to the section's admin page."""
+    exhibition = shown[0]
+    section = exhibition.sections.get()
+    UseCount.objects.add(Channel.AUDIO, "section", section.pk, day=days_ago(0), by=3)
+    elsewhere = make_section(make_exhibition(slug="silk"))
+    UseCount.objects.add(Channel.AUDIO, "section", elsewhere.pk, day=days_ago(0), by=50)
+    response = page_of(curator_client, exhibition)
+    rows = {row.record: row for row, _ in response.context["rows"]}
+    assert rows[section].by_channel == {"audio": 3}
+    assert elsewhere not in rows
+    assert response.context["figures"].totals["audio"] == 4  # and the merchant's 1
+    assert f'href="/admin/exhibition/section/{section.pk}/change/"' in (
+        response.content.decode()
+    )
+
+
 def test_a_shorter_period_leaves_older_uses_out(curator_client, shown):
     exhibition, kettle, bowl, *_ = shown
     response = page_of(curator_client, exhibition, "?days=7")
@@ -129,7 +149,9 @@ def test_the_csv_gives_the_same_figures_with_formulas_neutralised(
         "artifact", str(kettle.pk), "Iron kettle", "铁壶", "5", "0", "9", "0", "0", "14"
     ]  # fmt: skip
     assert rows[2][:4] == ["artifact", str(bowl.pk), "'=HYPERLINK(1)", "碗"]
-    assert len(rows) == 1 + 4
+    # The four records, then the section and the exhibition (their clips' plays).
+    assert [row[0] for row in rows[5:]] == ["section", "exhibition"]
+    assert len(rows) == 1 + 4 + 2
 
 
 def test_the_daily_and_kiosk_csvs(curator_client, shown):

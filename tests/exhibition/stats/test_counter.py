@@ -99,6 +99,16 @@ def test_the_players_beacon_counts_a_play_of_a_published_clips_record(visitor):
     assert uses(person, Channel.AUDIO) == 1
 
 
+def test_a_play_of_an_audio_guide_stop_counts_for_its_section(visitor):
+    """Audio-guide stops are clips of sections: their plays count too."""
+    from tests.factories import make_section
+
+    section = make_section()
+    clip = make_clip(section)
+    assert visitor.post(f"/uses/play/{clip.pk}").status_code == 204
+    assert uses(section, Channel.AUDIO) == 1
+
+
 def test_a_draft_records_clip_or_an_unknown_clip_counts_no_play(visitor):
     draft = make_artifact(status=Status.DRAFT)
     clip = make_clip(draft)
