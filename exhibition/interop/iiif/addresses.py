@@ -3,11 +3,24 @@ collections and image services, absolute when a request says which host."""
 
 from django.urls import reverse
 
-from catalog.models import ArtifactImage, Photograph
+from catalog.models import ArtifactImage, Person, Photograph
+from exhibition.models import Section
 
 # An image's identifier names the record kind and a key that never changes, so a
-# viewer's saved link survives a new title or slug.
-IMAGE_KINDS = {"artifact-image": ArtifactImage, "photograph": Photograph}
+# viewer's saved link survives a new title or slug. Every published image has one:
+# artifacts' images and photographs (in manifests), portraits and section images.
+IMAGE_KINDS = {
+    "artifact-image": ArtifactImage,
+    "photograph": Photograph,
+    "portrait": Person,
+    "section-image": Section,
+}
+IMAGE_FIELDS = {
+    ArtifactImage: "image",
+    Photograph: "image",
+    Person: "portrait",
+    Section: "hero_image",
+}
 
 
 def absolute(request, path):
@@ -16,8 +29,8 @@ def absolute(request, path):
 
 def image_identifier(obj):
     """``artifact-image-12`` for an artifact's image, ``photograph-7`` for a
-    photograph."""
-    kind = "artifact-image" if isinstance(obj, ArtifactImage) else "photograph"
+    photograph, ``portrait-3`` for a person's, ``section-image-2`` for a section's."""
+    kind = next(kind for kind, model in IMAGE_KINDS.items() if isinstance(obj, model))
     return f"{kind}-{obj.pk}"
 
 

@@ -13,13 +13,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from catalog.images.tiles import ensure_tiles, tile_name
-from catalog.models import Artifact, ArtifactImage, Photograph
+from catalog.models import Artifact, ArtifactImage, Person, Photograph
 from exhibition.interop.iiif.addresses import (
+    IMAGE_FIELDS,
     absolute,
     image_identifier,
     parse_identifier,
 )
 from exhibition.interop.iiif.responses import IMAGE_CONTEXT, allow_any_origin, json_ld
+from exhibition.models import Exhibition, Section
 
 # Tiles never change under one name: a new upload gets new names.
 TILE_MAX_AGE = 60 * 60 * 24 * 30
@@ -28,17 +30,24 @@ TILE_MAX_AGE = 60 * 60 * 24 * 30
 def published_image(identifier):
     """(image or photograph, its file) if it belongs to a published record."""
     model, key = parse_identifier(identifier)
-    if model is Photograph:
-        found = Photograph.objects.published().filter(pk=key).first()
-    elif model is ArtifactImage:
+    if model is ArtifactImage:
         found = ArtifactImage.objects.filter(
             pk=key, artifact__in=Artifact.objects.published()
         ).first()
+    elif model is Section:
+        found = (
+            Section.objects.published()
+            .filter(pk=key, exhibition__in=Exhibition.objects.published())
+            .first()
+        )
+    elif model in (Photograph, Person):
+        found = model.objects.published().filter(pk=key).first()
     else:
         found = None
-    if found is None or not found.image:
+    field_file = getattr(found, IMAGE_FIELDS[model]) if found is not None else None
+    if not field_file:
         raise Http404
-    return found, found.image
+    return found, field_file
 
 
 def image_service(obj, layout, request=None):

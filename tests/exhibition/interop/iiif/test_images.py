@@ -109,6 +109,33 @@ def test_images_of_unpublished_records_are_not_found(client, settings, status):
             assert response.status_code == 404, (identifier, path)
 
 
+@pytest.mark.parametrize("kind", ["portrait", "section-image"])
+def test_portraits_and_section_images_have_an_image_service_too(
+    client, fetch, settings, kind
+):
+    """Every published image, not only those in manifests: a biography's portrait
+    and a section's image, with their tiles; not while the record is a draft."""
+    from tests.factories import make_exhibition, make_person, make_section
+
+    settings.SERVE_MEDIA = True
+    if kind == "portrait":
+        record = make_person(portrait=uploaded_image(size=(600, 800)))
+    else:
+        record = make_section(
+            make_exhibition(), hero_image=uploaded_image(size=(600, 800))
+        )
+    identifier = image_identifier(record)
+    assert identifier == f"{kind}-{record.pk}"
+    response, info = fetch(f"/iiif/image/{identifier}/info.json")
+    assert (info["width"], info["height"]) == (600, 800)
+    tile = client.get(f"/iiif/image/{identifier}/full/max/0/default.jpg")
+    assert tile.status_code == 200
+    assert Image.open(io.BytesIO(b"".join(tile.streaming_content))).size == (600, 800)
+    record.status = Status.DRAFT
+    record.save()
+    assert client.get(f"/iiif/image/{identifier}/info.json").status_code == 404
+
+
 def test_unknown_identifiers_are_not_found(client):
     for identifier in ("photograph-999999", "person-1", "artifact-image-x"):
         assert client.get(f"/iiif/image/{identifier}/info.json").status_code == 404
