@@ -18,8 +18,8 @@ from exhibition.gallery.views.common import (
     citations_with_sources,
     clips_of,
     described,
-    first_image,
     get_visible,
+    images_in_order,
     visible,
 )
 from exhibition.models import (
@@ -205,7 +205,7 @@ def section_detail(request, exhibition, slug):
         SectionItem.objects.filter(section=section)
         .filter(Q(artifact__status="published") | Q(photograph__status="published"))
         .select_related("artifact__object_type", "photograph")
-        .prefetch_related(Prefetch("artifact__images", queryset=first_image().queryset))
+        .prefetch_related(Prefetch("artifact__images", queryset=images_in_order()))
         .order_by("position", "pk")
     )
     paginator = Paginator(items, SECTION_PAGE_SIZE)
