@@ -65,6 +65,18 @@ def _term_values(rows, path, chosen):
     return [value for _p, value in sorted(values, key=lambda p: (p[0], p[1].label))]
 
 
+def one_per_slug(rows, path, **counts):
+    """Sections as facet values, one per slug, as the filter takes it: two
+    exhibitions' "military" sections are one choice (each record counted once), not
+    two that act as one. ``path`` leads from ``rows`` to the section."""
+    return rows.values(f"{path}__slug").annotate(
+        **counts,
+        title_en=Min(f"{path}__title_en"),
+        title_zh_hans=Min(f"{path}__title_zh_hans"),
+        position=Min(f"{path}__position"),
+    )
+
+
 def _grouped(model, ids, path, extra=(), published_path=None, where=None):
     rows = model.objects.filter(pk__in=ids)
     if published_path:
@@ -122,24 +134,16 @@ def build_facets(model, filtered, selected, artifact_kind):
         if chosen("exhibition")
         else {}
     )
-    # One value per slug, as the filter takes it: two exhibitions' "military"
-    # sections are one choice (counted once per record), not two that act as one.
-    sections = (
+    sections = one_per_slug(
         model.objects.filter(
             pk__in=ids,
             section_items__section__status=Status.PUBLISHED,
             section_items__section__exhibition__status=Status.PUBLISHED,
             **in_chosen,
-        )
-        .values("section_items__section__slug")
-        .annotate(
-            n=Count("pk", distinct=True),
-            title_en=Min("section_items__section__title_en"),
-            title_zh_hans=Min("section_items__section__title_zh_hans"),
-            position=Min("section_items__section__position"),
-        )
-        .order_by("section_items__section__slug")
-    )
+        ),
+        "section_items__section",
+        n=Count("pk", distinct=True),
+    ).order_by("section_items__section__slug")
     facets.append(
         Facet(
             "section",

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from catalog.models import Status
 from catalog.models.search import Kind
 from catalog.periods import group_label
-from exhibition.gallery.facets import Facet, FacetValue, _localised
+from exhibition.gallery.facets import Facet, FacetValue, _localised, one_per_slug
 from exhibition.models import Exhibition, FeaturedPerson, Section, SectionItem
 from exhibition.page_cache import cached_by_version
 
@@ -137,19 +137,9 @@ def places(entries, chosen):
             found["n"] += row["n"]
     if chosen["exhibition"]:
         placed = placed.filter(section__exhibition__slug__in=chosen["exhibition"])
-    # One value per slug, as the filter takes it (two exhibitions may both have a
-    # "military" section: one choice, each record counted once).
-    sections = (
-        placed.values("section__slug")
-        .annotate(
-            n=records,
-            title_en=Min("section__title_en"),
-            title_zh_hans=Min("section__title_zh_hans"),
-            position=Min("section__position"),
-            exhibition_pk=Min(f"{shown}__pk"),
-        )
-        .order_by()
-    )
+    sections = one_per_slug(
+        placed, "section", n=records, exhibition_pk=Min(f"{shown}__pk")
+    ).order_by()
     return exhibitions, sorted(
         sections, key=lambda row: (row["exhibition_pk"], row["position"])
     )
