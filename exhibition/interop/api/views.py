@@ -24,13 +24,12 @@ class PublicView(generics.GenericAPIView):
     schema = ApiSchema()
 
     build_queryset = None  # what get_queryset returns, made afresh for each request
+    # (views whose queryset depends on the address override get_queryset instead)
 
     def get_queryset(self):
         # Not a queryset kept on the class: its Prefetch objects' hints would be
         # written by every thread that runs it (see gallery/views/common.py).
-        if self.build_queryset is not None:
-            return self.build_queryset()
-        return super().get_queryset()
+        return self.build_queryset()
 
     def dispatch(self, request, *args, **kwargs):
         # Whatever language ``initial`` turns on ends with this request.
