@@ -4,8 +4,8 @@ import datetime as dt
 import re
 
 GRANULARITY = "YYYY-MM-DDThh:mm:ssZ"
-DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-SECOND = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+SECOND = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 
 
 def datestamp(moment):
@@ -15,10 +15,10 @@ def datestamp(moment):
 
 def parse(value):
     """(start, length) of the day or second ``value`` names, or ``ValueError``."""
-    if DAY.match(value):
+    if DAY.fullmatch(value):
         start = dt.datetime.strptime(value, "%Y-%m-%d")
         return start.replace(tzinfo=dt.UTC), dt.timedelta(days=1)
-    if SECOND.match(value):
+    if SECOND.fullmatch(value):
         start = dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
         return start.replace(tzinfo=dt.UTC), dt.timedelta(seconds=1)
     raise ValueError(value)
@@ -26,7 +26,9 @@ def parse(value):
 
 class Window:
     """The ``from``/``until`` range as half-open bounds on stored times:
-    ``until=…T10:00:00Z`` includes a change at 10:00:00.6, shown as 10:00:00Z."""
+    ``until=…T10:00:00Z`` includes a change at 10:00:00.6, shown as 10:00:00Z.
+    An ``until`` on the calendar's last day has no end: the moment after it is
+    past what a datetime holds, and nothing stored can be later."""
 
     def __init__(self, start=None, end=None):
         self.start = start
@@ -36,12 +38,15 @@ class Window:
     def from_arguments(cls, since, until):
         """From the two strings (either may be ``None``); ``ValueError`` if wrong."""
         start = end = None
-        if since:
+        if since is not None:
             start, since_step = parse(since)
-        if until:
+        if until is not None:
             until_start, until_step = parse(until)
-            end = until_start + until_step
-        if since and until:
+            try:
+                end = until_start + until_step
+            except OverflowError:
+                end = None
+        if since is not None and until is not None:
             if since_step != until_step:
                 raise ValueError("from and until must have the same granularity")
             if start > until_start:

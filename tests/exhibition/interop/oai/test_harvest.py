@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 from sickle import Sickle
-from sickle.oaiexceptions import NoRecordsMatch
+from sickle.oaiexceptions import BadArgument, NoRecordsMatch
 
 from catalog import workflow
 from catalog.models import Artifact, Person, Photograph, Status
@@ -168,3 +168,21 @@ def test_a_long_list_resumes_page_by_page_to_the_last_record(harvester, settings
 def test_a_harvest_of_an_empty_repository_says_no_records_match(harvester):
     with pytest.raises(NoRecordsMatch):
         list(harvester().ListRecords(metadataPrefix="oai_dc"))
+
+
+def test_a_harvest_bounded_by_the_ends_of_the_calendar_leaves_nothing_out(harvester):
+    """``until=9999-12-31`` is a legal bound (it answered 500); a year of five
+    digits is no UTCdatetime, and a window past every change matches nothing."""
+    artifact = make_artifact()
+    sickle = harvester()
+    for bounds in (
+        {"until": "9999-12-31"},
+        {"from": "0001-01-01", "until": "9999-12-31"},
+        {"from": "0001-01-01T00:00:00Z", "until": "9999-12-31T23:59:59Z"},
+    ):
+        headers = sickle.ListIdentifiers(metadataPrefix="oai_dc", **bounds)
+        assert [h.identifier for h in headers] == [oai_id(artifact)]
+    with pytest.raises(BadArgument):
+        list(sickle.ListIdentifiers(metadataPrefix="oai_dc", until="10000-01-01"))
+    with pytest.raises(NoRecordsMatch):
+        list(sickle.ListRecords(metadataPrefix="oai_dc", **{"from": "9999-12-31"}))

@@ -198,3 +198,72 @@ def test_an_empty_selection_is_no_records_match(oai, arguments):
     document = oai(verb="ListRecords", metadataPrefix="oai_dc", **arguments)
     assert error_code(document) == "noRecordsMatch"
     assert request_element(document).get("verb") == "ListRecords"
+
+
+@pytest.mark.parametrize("verb", ["ListRecords", "ListIdentifiers"])
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"until": "9999-12-31"},
+        {"until": "9999-12-31T23:59:59Z"},
+        {"from": "0001-01-01"},
+        {"from": "0001-01-01T00:00:00Z"},
+        {"from": "0001-01-01", "until": "9999-12-31"},
+        {"from": "0001-01-01T00:00:00Z", "until": "9999-12-31T23:59:59Z"},
+    ],
+)
+def test_the_ends_of_the_calendar_are_legal_bounds_that_leave_nothing_out(
+    oai, verb, arguments
+):
+    """``until=9999-12-31`` used to answer 500 (the day after it overflowed)."""
+    artifact = make_artifact()
+    document = oai(verb=verb, metadataPrefix="oai_dc", **arguments)
+    assert error_code(document) is None
+    assert identifiers(document) == [f"oai:testserver:artifact:{artifact.pk}"]
+    assert request_element(document).attrib == {
+        "verb": verb,
+        "metadataPrefix": "oai_dc",
+        **arguments,
+    }
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"from": "9999-12-31"},
+        {"from": "9999-12-31T23:59:59Z"},
+        {"until": "0001-01-01"},
+        {"from": "0001-01-01T00:00:00Z", "until": "0001-01-01T00:00:00Z"},
+    ],
+)
+def test_a_window_at_an_end_of_the_calendar_matches_no_records(oai, arguments):
+    make_artifact()
+    document = oai(verb="ListRecords", metadataPrefix="oai_dc", **arguments)
+    assert error_code(document) == "noRecordsMatch"
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"until": "10000-01-01"},
+        {"from": "0000-01-01"},
+        {"from": ""},
+        {"until": ""},
+        {"from": "2024-05-01T08:30:05+08:00"},
+        {"from": "2024-05-01T08:30:60Z"},
+        {"until": "9999-12-31T23:59:59.999Z"},
+        {"from": "\uff12\uff10\uff12\uff14-\uff10\uff15-\uff10\uff11"},
+        {"from": "2024-05-01\x00"},
+        {"from": "9" * 5000},
+        {"from": "9999-12-31", "until": "9999-12-31T23:59:59Z"},
+        {"from": "9999-12-31T00:00:01Z", "until": "9999-12-31T00:00:00Z"},
+    ],
+)
+def test_a_date_that_is_no_utc_datetime_or_a_crossed_window_is_bad_argument(
+    oai, arguments
+):
+    make_artifact()
+    for verb in ("ListRecords", "ListIdentifiers"):
+        document = oai(verb=verb, metadataPrefix="oai_dc", **arguments)
+        assert error_code(document) == "badArgument"
+        assert request_element(document).attrib == {}
