@@ -22,9 +22,14 @@ from exhibition.admin.readiness import section_overview
 from exhibition.admin.translation import TranslationViewAdmin
 from exhibition.models import Exhibition, FeaturedPerson, Section, SectionItem
 
+# A sortable inline takes its order field from ``ordering``, else from the model's
+# Meta.ordering, whose first entry here is the parent: name the position.
+IN_ORDER = ["position", "pk"]
+
 
 class SectionInline(SortableTabularInline, TranslationTabularInline):
     model = Section
+    ordering = IN_ORDER
     extra = 0
     fields = ["title", "slug", "gallery_room", "status"]
     show_change_link = True
@@ -32,6 +37,7 @@ class SectionInline(SortableTabularInline, TranslationTabularInline):
 
 class FeaturedPersonInline(SortableTabularInline):
     model = FeaturedPerson
+    ordering = IN_ORDER
     extra = 0
     fields = ["person"]
     autocomplete_fields = ["person"]
@@ -138,6 +144,7 @@ class ExhibitionAdmin(
 
 class SectionItemInline(SortableTabularInline):
     model = SectionItem
+    ordering = IN_ORDER
     extra = 0
     fields = ["preview", "artifact", "photograph"]
     readonly_fields = ["preview"]

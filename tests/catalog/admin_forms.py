@@ -49,12 +49,16 @@ class _FormReader(HTMLParser):
             self.textarea = None
 
 
-def form_values(html, form_id="_form"):
-    """``{name: value or [values]}`` of the admin form in ``html``."""
+def _read(html, form_id):
     reader = _FormReader(form_id)
     reader.feed(html)
+    return reader.data
+
+
+def form_values(html, form_id="_form"):
+    """``{name: value or [values]}`` of the admin form in ``html``."""
     values = {}
-    for name, value in reader.data:
+    for name, value in _read(html, form_id):
         if "__prefix__" in name:
             continue
         if name in values:
@@ -86,3 +90,36 @@ def opened(client, url):
     page = client.get(url)
     assert page.status_code == 200, page.status_code
     return form_values(page.content.decode())
+
+
+def inline_prefixes(html, form_id="_form"):
+    """The prefixes of the inline formsets in the admin form in ``html``."""
+    return [
+        name.removesuffix("-TOTAL_FORMS")
+        for name, _value in _read(html, form_id)
+        if name.endswith("-TOTAL_FORMS")
+    ]
+
+
+def add_row(values, html, prefix, fields=None, form_id="_form"):
+    """Add a row to inline ``prefix`` in ``values`` as "Add another" does in a
+    browser: the empty form's fields with their defaults, numbered next, then
+    ``fields`` (``{name: value}`` without the prefix). Returns the row's prefix."""
+    index = int(values[f"{prefix}-TOTAL_FORMS"])
+    row = f"{prefix}-{index}-"
+    template = f"{prefix}-__prefix__-"
+    for name, value in _read(html, form_id):
+        if name.startswith(template):
+            values[row + name.removeprefix(template)] = value
+    for name, value in (fields or {}).items():
+        values[row + name] = value
+    values[f"{prefix}-TOTAL_FORMS"] = str(index + 1)
+    return row
+
+
+def post_with_new_row(client, url, prefix, fields):
+    """Open the change form at ``url``, add one row to inline ``prefix``, save."""
+    html = client.get(url).content.decode()
+    values = form_values(html)
+    add_row(values, html, prefix, fields)
+    return client.post(url, values)

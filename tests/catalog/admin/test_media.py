@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from catalog.models import MediaItem
-from tests.catalog.admin_forms import form_values
+from tests.catalog.admin_forms import form_values, post_with_new_row
 from tests.factories import CAPTIONS, make_artifact, make_clip, media_bytes
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +110,23 @@ def test_the_clip_list_finds_clips_and_shows_what_the_checks_found(curator_clien
         reverse("admin:catalog_mediaitem_change", args=[item.pk])
     )
     assert "audio/ogg; codecs=opus" in change.content.decode()
+
+
+def test_a_clip_added_as_a_browser_adds_it_plays_after_the_others(curator_client):
+    artifact = make_artifact()
+    first = make_clip(artifact, position=3)
+    url = reverse("admin:catalog_artifact_change", args=[artifact.pk])
+    response = post_with_new_row(
+        curator_client,
+        url,
+        PREFIX,
+        {
+            "title_en": "Second",
+            "transcript_en": "What is said.",
+            "file_en": SimpleUploadedFile("two.opus", media_bytes("tone.opus")),
+        },
+    )
+    assert response.status_code == 302
+    clips = MediaItem.objects.filter(object_id=artifact.pk).order_by("position")
+    assert [clip.pk for clip in clips][0] == first.pk
+    assert clips[1].title_en == "Second" and clips[1].position == 4

@@ -2,14 +2,19 @@
 the museum is one record."""
 
 import pytest
+from django.urls import reverse
 
 from catalog.models import Status
 from exhibition.models import Museum
+from tests.catalog.admin_forms import form_values, post_with_new_row
 from tests.factories import (
+    feature,
     hang,
     make_artifact,
     make_exhibition,
     make_kiosk,
+    make_person,
+    make_photograph,
     make_section,
 )
 
@@ -52,3 +57,62 @@ def test_the_kiosk_form_offers_only_its_exhibitions_sections(admin_client):
         f"/admin/exhibition/kiosk/{kiosk.pk}/change/"
     ).content.decode()
     assert "Own section" in html and "Other section" not in html
+
+
+def test_a_section_added_on_the_exhibitions_form_goes_after_the_others(
+    admin_client,
+):
+    exhibition = make_exhibition()
+    make_section(exhibition, title_en="Arrival", position=3)
+    url = reverse("admin:exhibition_exhibition_change", args=[exhibition.pk])
+    response = post_with_new_row(
+        admin_client,
+        url,
+        "sections",
+        {"title_en": "Departure", "slug": "departure", "status": Status.DRAFT},
+    )
+    assert response.status_code == 302
+    sections = exhibition.sections.order_by("position")
+    assert [s.title_en for s in sections] == ["Arrival", "Departure"]
+    assert sections[1].position == 4 and sections[1].exhibition == exhibition
+
+
+def test_a_person_featured_on_the_exhibitions_form_goes_after_the_others(
+    admin_client,
+):
+    exhibition = make_exhibition()
+    first, second = make_person(), make_person()
+    feature(exhibition, first, position=2)
+    url = reverse("admin:exhibition_exhibition_change", args=[exhibition.pk])
+    response = post_with_new_row(admin_client, url, "featured", {"person": second.pk})
+    assert response.status_code == 302
+    featured = exhibition.featured.order_by("position")
+    assert [f.person for f in featured] == [first, second]
+    assert featured[1].position == 3
+
+
+def test_an_item_added_on_the_sections_form_hangs_after_the_others(admin_client):
+    section = make_section()
+    artifact, photograph = make_artifact(), make_photograph()
+    hang(section, artifact, position=5)
+    url = reverse("admin:exhibition_section_change", args=[section.pk])
+    response = post_with_new_row(
+        admin_client, url, "items", {"photograph": photograph.pk}
+    )
+    assert response.status_code == 302
+    items = section.items.order_by("position")
+    assert [item.record for item in items] == [artifact, photograph]
+    assert items[1].position == 6 and items[1].section == section
+
+
+def test_dragging_sections_on_the_exhibitions_form_reorders_them(admin_client):
+    exhibition = make_exhibition()
+    first = make_section(exhibition, title_en="First", position=1)
+    second = make_section(exhibition, title_en="Second", position=2)
+    url = reverse("admin:exhibition_exhibition_change", args=[exhibition.pk])
+    values = form_values(admin_client.get(url).content.decode())
+    # The drag handle numbers the rows' hidden order inputs 1, 2, … as shown.
+    assert values["sections-0-id"] == str(first.pk)
+    values.update({"sections-0-position": "2", "sections-1-position": "1"})
+    assert admin_client.post(url, values).status_code == 302
+    assert list(exhibition.sections.order_by("position")) == [second, first]
