@@ -72,9 +72,12 @@ class PublishingAdmin(
         ) and self.has_translate_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return self.has_full_change_permission(
+        allowed = self.has_full_change_permission(
             request, obj
         ) or self.has_translate_permission(request, obj)
+        # A published record is public the moment it is saved: only someone who
+        # may publish may change it (``workflow.edit_of``); others see it read-only.
+        return allowed and (obj is None or workflow.may_edit(request.user, obj))
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
@@ -88,15 +91,37 @@ class PublishingAdmin(
     def has_submit_permission(self, request):
         return workflow.can_submit(request.user, self.model)
 
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Its images, clips and citations are as public as the record.
+            for inline in inlines:
+                inline.has_add_permission = refuse
+                inline.has_change_permission = refuse
+                inline.has_delete_permission = refuse
+                inline.max_num = 0
+        return inlines
+
+    def current(self, object_id):
+        return self.model.objects.filter(pk=object_id).first()
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # Reverting sets every field: not for someone who may edit only the text.
         if self.is_translator_only(request):
             raise PermissionDenied
+        if request.method == "POST":
+            # A revert is an edit of the record as it is now, not as it was then.
+            current = self.current(object_id)
+            if current is None or not self.has_change_permission(request, current):
+                raise PermissionDenied
+            request.reverting = True
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def revert_disabled(self, request, obj=None):
-        return not self.has_full_change_permission(
-            request, obj
+        current = self.current(obj.pk) if obj is not None else None
+        return not (
+            self.has_full_change_permission(request, current)
+            and (current is None or self.has_change_permission(request, current))
         ) or super().revert_disabled(request, obj)
 
     # -- the form ------------------------------------------------------------------
@@ -125,12 +150,63 @@ class PublishingAdmin(
         return super().get_prepopulated_fields(request, obj)
 
     def save_model(self, request, obj, form, change):
-        # Setting a publication time is the reviewer's approval; publish_due
-        # records the reviewer as the publisher when the time comes.
-        if "publish_at" in form.changed_data and obj.publish_at:
-            obj.reviewed_by = request.user
-            obj.reviewed_at = timezone.now()
+        # The status and who/when are the workflow's: never taken from the form
+        # or from an old version being restored. A publication time asked for on
+        # the form is an approval, given (or refused) once the inlines are saved.
+        form.requested_publish_at = obj.publish_at
+        if change:
+            workflow.keep_state(obj)
+            if form.has_changed() or getattr(request, "reverting", False):
+                self.apply_edit(request, obj)
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
+        edited_inlines = any(formset.has_changed() for formset in formsets)
+        if change and edited_inlines and not form.has_changed():
+            workflow.keep_state(obj)
+            if self.apply_edit(request, obj) in (
+                workflow.EDIT_UNSCHEDULES,
+                workflow.EDIT_REAPPROVES,
+            ):
+                obj._history_user = request.user
+                obj._change_reason = "changed after approval"
+                obj.save()
+        self.apply_requested_schedule(request, obj, form)
+
+    def apply_edit(self, request, obj):
+        outcome = workflow.apply_edit(obj, request.user)
+        if outcome == workflow.EDIT_UNSCHEDULES:
+            self.message_user(
+                request,
+                gettext(
+                    "The scheduled publication of “%(record)s” was cancelled: it "
+                    "changed after a head curator approved it, who must approve "
+                    "it again."
+                )
+                % {"record": obj},
+                messages.WARNING,
+            )
+        return outcome
+
+    def apply_requested_schedule(self, request, obj, form):
+        requested = getattr(form, "requested_publish_at", None)
+        if "publish_at" not in form.changed_data or requested == obj.publish_at:
+            return
+        try:
+            if requested:
+                workflow.schedule(obj, request.user, requested)
+            else:
+                workflow.unschedule(obj, request.user)
+        except workflow.WorkflowError as refused:
+            self.message_user(
+                request,
+                gettext("“%(record)s” was saved but not scheduled:") % {"record": obj},
+                messages.ERROR,
+            )
+            for problem in refused.problems:
+                self.message_user(request, problem, messages.ERROR)
 
     @admin.display(description=_("steps"))
     def workflow_steps(self, obj):
@@ -165,6 +241,8 @@ class PublishingAdmin(
             ]
             if obj.status != Status.PUBLISHED:
                 context["readiness"] = readiness.missing(obj)
+            elif not self.has_change_permission(request, obj):
+                context["published_read_only"] = True
             context["preview_url"] = obj.get_absolute_url()
         return super().render_change_form(request, context, add, change, **kw)
 
@@ -289,3 +367,7 @@ class PublishingAdmin(
             workflow.withdraw,
             lambda n: ngettext("%d record withdrawn.", "%d records withdrawn.", n) % n,
         )
+
+
+def refuse(*args, **kwargs):
+    return False

@@ -16,6 +16,6 @@ class Command(BaseCommand):
             self.stdout.write(f"published: {record._meta.verbose_name} “{record}”")
         for record, problems in run.skipped:
             self.stderr.write(
-                f"not published, incomplete: {record._meta.verbose_name} “{record}”: "
+                f"not published: {record._meta.verbose_name} “{record}”: "
                 + " ".join(str(problem) for problem in problems)
             )
