@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Marks a session verified once its second step is done (config/two_factor).
     "django_otp.middleware.OTPMiddleware",
+    # Drafts are previewed on the public pages only by a session the admin lets in.
+    "config.two_factor.gate.PublicFaceMiddleware",
     # The admin speaks each person's language (saved choice, else the browser's).
     "config.admin_language.AdminLanguageMiddleware",
     # Records who made each change in the catalogue's history (needs request.user).

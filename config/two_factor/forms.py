@@ -1,6 +1,7 @@
-"""The one field of the code step and of the set-up page."""
+"""The code field of the code step and the set-up page; the set-up page's password."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
@@ -29,4 +30,22 @@ class CodeForm(forms.Form):
         code = self["code"].auto_id
         self.fields["code"].widget.attrs["aria-describedby"] = (
             f"{code}_error {code}_helptext"
+        )
+
+
+class PasswordForm(forms.Form):
+    """The set-up page asks for the password again before it shows a secret."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(
+            attrs={"autocomplete": "current-password", "autofocus": True}
+        ),
+    )
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        self.fields["password"].widget.attrs["aria-describedby"] = (
+            f"{self['password'].auto_id}_error"
         )

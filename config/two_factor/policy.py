@@ -21,6 +21,10 @@ RECOVERY = "Recovery codes"
 PENDING = "two_factor_pending"
 # Between the password and the code: long enough to find the phone.
 PENDING_SECONDS = 5 * 60
+# The set-up page shows the secret for this long after the password is typed
+# again (a session left open must not be enough to enrol another phone).
+PASSWORD_CONFIRMED = "two_factor_password_confirmed"
+PASSWORD_SECONDS = 15 * 60
 
 
 def in_required_role(user):
@@ -31,6 +35,11 @@ def in_required_role(user):
 def is_required(user):
     """Must this person give a code to use the admin?"""
     return in_required_role(user) or has_device(user)
+
+
+def cleared(user):
+    """Has this signed-in person given every step the admin asks of them?"""
+    return is_verified(user) or not is_required(user)
 
 
 def has_device(user):
@@ -115,6 +124,20 @@ def qr_code(device):
     return segno.make(device.config_url, error="m").svg_data_uri(
         scale=5, dark="#000", light="#fff", border=4
     )
+
+
+def confirm_password(request):
+    """The password was typed again: the set-up page may show a secret a while."""
+    request.session[PASSWORD_CONFIRMED] = time.time()
+
+
+def password_confirmed(request):
+    since = request.session.get(PASSWORD_CONFIRMED)
+    return since is not None and time.time() - since <= PASSWORD_SECONDS
+
+
+def end_password_confirmed(request):
+    request.session.pop(PASSWORD_CONFIRMED, None)
 
 
 def start_pending(request, user, next_url):

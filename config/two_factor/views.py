@@ -3,7 +3,7 @@
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_lockout_response
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, REDIRECT_FIELD_NAME
+from django.contrib.auth import BACKEND_SESSION_KEY, REDIRECT_FIELD_NAME, authenticate
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import LoginView
@@ -20,7 +20,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 
 from config.two_factor import policy
-from config.two_factor.forms import CodeForm
+from config.two_factor.forms import CodeForm, PasswordForm
 
 LOGIN_HELP = _(
     "The six-digit code your authenticator app shows now, or one of your "
@@ -29,6 +29,7 @@ LOGIN_HELP = _(
 SET_UP_HELP = _("The six-digit code the app shows for this account.")
 WRONG = _("That code is not right, or it has been used already.")
 WAIT = _("Too many wrong codes in a row: wait a few seconds, then try again.")
+WRONG_PASSWORD = _("That password is not right.")
 
 
 class PasswordStep(LoginView):
@@ -139,27 +140,58 @@ class Overview(AdminPage):
         )
 
 
-@method_decorator(sensitive_post_parameters("code"), "dispatch")
+@method_decorator(sensitive_post_parameters("code", "password"), "dispatch")
 class SetUp(AdminPage):
-    """A QR code and the secret in text; confirmed by a first code."""
+    """The password again, then a QR code and the secret in text; confirmed by a
+    first code."""
 
     template_name = "admin/two_factor/set_up.html"
     title = _("Set up your authenticator app")
 
     def get(self, request):
+        if not policy.password_confirmed(request):
+            return self.ask_password(PasswordForm())
         return self.page(CodeForm(help_text=SET_UP_HELP))
 
     def post(self, request):
+        if "password" in request.POST or not policy.password_confirmed(request):
+            return self.check_password()
         form = CodeForm(request.POST, help_text=SET_UP_HELP)
         device = policy.unconfirmed_authenticator(request.user)
         if form.is_valid():
             waiting = policy.waiting(device)
             if policy.verify_new(device, form.cleaned_data["code"]):
                 codes = policy.confirm(device)
+                policy.end_password_confirmed(request)
                 otp_login(request, device)
                 return self.show_codes(codes, set_up=True)
             form.add_error("code", WAIT if waiting else WRONG)
         return self.page(form)
+
+    def check_password(self):
+        """Wrong passwords here count toward the login lockout, as at the login."""
+        request = self.request
+        form = PasswordForm(request.POST)
+        if form.is_valid():
+            user = authenticate(
+                request,
+                username=request.user.get_username(),
+                password=form.cleaned_data["password"],
+            )
+            if user is not None and user.pk == request.user.pk:
+                policy.confirm_password(request)
+                return redirect(request.get_full_path())
+            form.add_error("password", WRONG_PASSWORD)
+        return self.ask_password(form)
+
+    def ask_password(self, form):
+        self.template_name = "admin/two_factor/confirm_password.html"
+        return self.render(
+            form=form,
+            account=self.request.user.get_username(),
+            locked=not policy.has_device(self.request.user)
+            and policy.in_required_role(self.request.user),
+        )
 
     def page(self, form):
         device = policy.unconfirmed_authenticator(self.request.user)

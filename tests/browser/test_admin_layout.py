@@ -186,6 +186,10 @@ def test_the_two_step_login_pages_pass_axe(browser, site, language, screenshot):
 
     log_in()
     page.wait_for_url("**/admin/two-factor/set-up/**")
+    check("password-again")
+    page.fill("#id_password", PASSWORD)
+    page.press("#id_password", "Enter")
+    page.wait_for_selector(".two-factor-secret code")
     check("set-up")
     secret = page.locator(".two-factor-secret code").inner_text().replace(" ", "")
     key = b32decode(secret).hex()

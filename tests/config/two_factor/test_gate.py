@@ -109,3 +109,57 @@ def test_a_code_step_done_lets_every_admin_page_through(client, django_user_mode
     give_code(client, code(device))
     for name in ADMIN_PAGES:
         assert client.get(reverse(name)).status_code == 200, name
+
+
+# -- previews of drafts through the public addresses ---------------------------
+
+
+@pytest.fixture
+def drafts():
+    from catalog.models import Status
+    from tests.factories import make_artifact, make_exhibition, make_section
+
+    exhibition = make_exhibition(slug="coming", status=Status.DRAFT)
+    section = make_section(exhibition, slug="first-room", status=Status.DRAFT)
+    artifact = make_artifact(slug="unseen", status=Status.DRAFT)
+    return [
+        artifact.get_absolute_url(),
+        exhibition.get_absolute_url(),
+        section.get_absolute_url(),
+        f"/zh-hans{artifact.get_absolute_url()}",
+    ]
+
+
+def test_a_head_curator_without_an_authenticator_sees_drafts_as_a_visitor_does(
+    client, head_curator, drafts
+):
+    client.force_login(head_curator)  # the password alone; the admin wants set-up
+    for url in drafts:
+        assert client.get(url).status_code == 404, url
+
+
+def test_a_session_that_has_not_given_its_code_sees_drafts_as_a_visitor_does(
+    client, head_curator, drafts
+):
+    authenticator(head_curator)
+    client.force_login(head_curator)  # signed in, the code step not done
+    for url in drafts:
+        assert client.get(url).status_code == 404, url
+
+
+def test_after_the_code_step_a_head_curator_previews_drafts(
+    client, head_curator, drafts
+):
+    device = authenticator(head_curator)
+    log_in_with_password(client, head_curator)
+    give_code(client, code(device))
+    for url in drafts:
+        assert client.get(url).status_code == 200, url
+
+
+def test_staff_who_need_no_code_preview_drafts_after_the_password(
+    client, django_user_model, drafts
+):
+    user = staff(django_user_model, "someone", "Curator")
+    log_in_with_password(client, user)
+    assert client.get(drafts[0]).status_code == 200

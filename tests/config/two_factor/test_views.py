@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from config.two_factor import policy
 from tests.config.two_factor.helpers import (
+    PASSWORD,
     authenticator,
     code,
     give_code,
@@ -128,9 +129,61 @@ def test_a_wrong_password_and_wrong_codes_add_up(client, device, settings):
     assert response.status_code == 429
 
 
+def confirm_password(client, password=PASSWORD):
+    return client.post(reverse("admin:two-factor-setup"), {"password": password})
+
+
 def setup_page(client, user):
     client.force_login(user)
+    confirm_password(client)
     return client.get(reverse("admin:two-factor-setup"))
+
+
+def test_the_set_up_page_asks_for_the_password_before_showing_the_secret(
+    client, head_curator
+):
+    client.force_login(head_curator)
+    page = client.get(reverse("admin:two-factor-setup")).content.decode()
+    assert 'type="password"' in page and 'autocomplete="current-password"' in page
+    assert "data:image/svg+xml" not in page and "<code>" not in page
+    assert not TOTPDevice.objects.filter(user=head_curator).exists()
+    # Nor can a code be confirmed without it.
+    response = client.post(reverse("admin:two-factor-setup"), {"code": "123456"})
+    assert "data:image/svg+xml" not in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=head_curator, confirmed=True).exists()
+
+
+def test_a_wrong_password_on_the_set_up_page_shows_no_secret_and_says_why(
+    client, head_curator
+):
+    client.force_login(head_curator)
+    response = confirm_password(client, "not-the-password")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "That password is not right." in page and 'role="alert"' in page
+    assert "data:image/svg+xml" not in page
+
+
+def test_wrong_passwords_on_the_set_up_page_count_toward_the_login_lockout(
+    client, head_curator, settings
+):
+    settings.AXES_ENABLED = True
+    client.force_login(head_curator)
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        confirm_password(client, "not-the-password")
+    assert confirm_password(client, "not-the-password").status_code == 429
+    assert confirm_password(client).status_code == 429
+
+
+def test_the_right_password_shows_the_secret_and_keeps_the_next_address(
+    client, head_curator
+):
+    client.force_login(head_curator)
+    url = reverse("admin:two-factor-setup") + "?next=/admin/catalog/"
+    response = client.post(url, {"password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == url
+    page = client.get(url).content.decode()
+    assert "data:image/svg+xml" in page and 'value="/admin/catalog/"' in page
 
 
 def test_the_set_up_page_shows_a_qr_code_and_the_secret(client, head_curator):
@@ -184,6 +237,7 @@ def test_a_new_authenticator_replaces_the_old_one_once_confirmed(
 ):
     log_in_with_password(client, head_curator)
     give_code(client, code(device))
+    confirm_password(client)
     client.get(reverse("admin:two-factor-setup"))
     new = TOTPDevice.objects.get(user=head_curator, confirmed=False)
     assert TOTPDevice.objects.filter(pk=device.pk).exists()
@@ -212,6 +266,7 @@ def test_optional_staff_can_set_up_an_authenticator_from_the_admin(
     overview = client.get(reverse("admin:two-factor")).content.decode()
     assert "Your account has no authenticator app." in overview
     assert "optional for your role" in overview
+    confirm_password(client)
     client.get(reverse("admin:two-factor-setup"))
     device = TOTPDevice.objects.get(user=user)
     client.post(reverse("admin:two-factor-setup"), {"code": code(device)})
