@@ -123,12 +123,13 @@ class PersonSitemap(RecordSitemap):
 
 class SharingSitemap(Sitemap):
     """Where other systems read the collection: the IIIF collection of the
-    exhibitions, the OAI-PMH provider and the API's documentation."""
+    exhibitions and the OAI-PMH provider. The API's documentation is a tool's
+    page, not one for search engines: robots.txt names it instead."""
 
     priority = 0.3
 
     def items(self):
-        return ["iiif:collection", "oai-pmh", "api:docs"]
+        return ["iiif:collection", "oai-pmh"]
 
     def location(self, item):
         return reverse(item)

@@ -174,6 +174,13 @@ def test_the_docs_page_is_swagger_ui_from_our_own_files(client):
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
 
 
+def test_the_docs_page_says_its_language(client):
+    # Outside the language prefix the active language is the default one, and
+    # Swagger UI's own words are English.
+    html = client.get("/api/v1/docs/", HTTP_ACCEPT_LANGUAGE="zh-CN").content.decode()
+    assert '<html lang="en">' in html
+
+
 def test_the_docs_start_up_script_points_at_the_schema(client):
     script = client.get("/api/v1/docs/", {"script": ""})
     assert script["Content-Type"].startswith("application/javascript")
