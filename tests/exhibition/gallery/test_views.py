@@ -401,6 +401,25 @@ def test_pages_declare_language_and_alternates(client, world):
     assert "肋骨剪" in html
 
 
+@pytest.mark.parametrize("short_name", ["", "HM"])
+def test_no_page_title_names_the_museum_twice(client, world, short_name):
+    from exhibition.models import Museum
+
+    Museum.objects.create(
+        name_en="Harbour Museum", name_zh_hans="海港博物馆", short_name_en=short_name
+    )
+    pages = [*(p for p in LOCALISED_PAGES if "sitemap" not in p), "/no-such-page/"]
+    for path in pages:
+        html = client.get(path).content.decode()
+        title = unescape(re.search(r"<title>(.*?)</title>", html, re.S).group(1))
+        name = "海港博物馆" if path.startswith("/zh-hans") else "Harbour Museum"
+        assert title.count(name) + title.count(" · HM") <= 1, (path, title)
+        if path.rstrip("/") in ("", "/zh-hans"):
+            assert title == name, (path, title)  # the home page: the name alone
+        else:
+            assert title.endswith(f" · {short_name or name}"), (path, title)
+
+
 def test_language_switch_keeps_the_visitor_on_the_same_record(client, world):
     html = client.get("/artifacts/rib-shears/").content.decode()
     assert 'class="language-switch" href="/zh-hans/artifacts/rib-shears/"' in html
