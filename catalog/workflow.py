@@ -106,12 +106,31 @@ def edit_of(user, record):
     approval (a scheduled publication) is of the version approved: an edit by
     anyone else cancels it, and a head curator must approve again.
     """
-    model = type(record)
-    if record.status == Status.PUBLISHED:
+    return edit_outcome(user, type(record), record.status, is_scheduled(record))
+
+
+def edit_outcome(user, model, status, scheduled):
+    """``edit_of`` for a record of ``model`` in ``status`` (``scheduled``: with a
+    publication time approved), for paths that hold no record as stored."""
+    if status == Status.PUBLISHED:
         return EDIT_LIVE if can_publish(user, model) else EDIT_REFUSED
-    if is_scheduled(record):
+    if scheduled:
         return EDIT_REAPPROVES if can_publish(user, model) else EDIT_UNSCHEDULES
     return EDIT_SAVED
+
+
+def import_refusal(user, model, from_state, to_state, created):
+    """Why an import by ``user`` may not give a record ``to_state``, or None."""
+    if may_move(user, model, from_state, to_state, IMPORT):
+        return None
+    if created:
+        return _("You may not import records as %(status)s.") % {
+            "status": Status(to_state).label.lower()
+        }
+    return _("You may not move a record from %(from)s to %(to)s by import.") % {
+        "from": Status(from_state).label.lower(),
+        "to": Status(to_state).label.lower(),
+    }
 
 
 def may_edit(user, record):

@@ -175,6 +175,7 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
                     or links.people_differ(row)
                     or links.citations_differ(row)
                 ):
+                    self.check_edit(row)
                     kept.append(row)
                 else:
                     self.unchanged[row.kind] += 1

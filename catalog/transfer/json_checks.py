@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from catalog import workflow
 from catalog.models import Person, Role, Source, Status
 from catalog.transfer.json_file import (
     FILE,
@@ -196,16 +197,21 @@ class ExtrasCheck:
         return citation_problem(item, self.sources)
 
     def check_status(self, label, entry):
+        """A biography's status moves only as ``catalog.workflow`` lets this user
+        move it by import (see ``LinkChecks.check_status``)."""
         status = entry.get("status")
-        if status in (None, Status.DRAFT, Status.REVIEW) or self.user is None:
+        if status is None or self.user is None or status not in Status.values:
             return
-        if not self.user.has_perm("catalog.publish_person"):
-            self.problem(
-                label,
-                "status",
-                _("You may not import records as %(status)s.")
-                % {"status": Status(status).label.lower()},
-            )
+        slug = entry.get("slug")
+        stored = None
+        if isinstance(slug, str):
+            stored = Person.objects.filter(slug=slug).values_list("status", flat=True)
+            stored = stored.first()
+        refusal = workflow.import_refusal(
+            self.user, Person, stored or Status.DRAFT, status, stored is None
+        )
+        if refusal:
+            self.problem(label, "status", refusal)
 
     def check_record(self, model, identifier, label, entry, fields, reported):
         """The model's own validation of the record the entry would make or change,

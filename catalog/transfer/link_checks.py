@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from catalog import workflow
 from catalog.images import validate_image_file
 from catalog.models import (
     Artifact,
@@ -138,16 +140,56 @@ class LinkChecks:
                     row.image_text[column] = values
 
     def check_status(self, number, row):
-        status = row.values.get("status")
-        if status in (None, Status.DRAFT, Status.REVIEW) or self.user is None:
+        """A status cell moves the record only as ``catalog.workflow`` lets this
+        user move it by import (never to published or withdrawn), and records who
+        and when; the workflow's own columns are not the file's to change. Without
+        a user (the server's own command) the file is taken as it is."""
+        if self.user is None:
             return
-        if not self.user.has_perm(f"catalog.publish_{row.model._meta.model_name}"):
+        record, model = row.record, row.model
+        from_state = Status.DRAFT if row.created else record.status
+        to_state = row.values.get("status", from_state)
+        refusal = workflow.import_refusal(
+            self.user, model, from_state, to_state, row.created
+        )
+        if refusal:
+            self.problem(number, "status", refusal)
+            return
+        for name in workflow.WORKFLOW_FIELDS[1:]:
+            if name in row.values and row.values[name] != (
+                None if row.created else getattr(record, name)
+            ):
+                self.problem(
+                    number,
+                    name,
+                    _("Set by the workflow in the admin; an import may not change it."),
+                )
+            row.values.pop(name, None)
+        if to_state != from_state:
+            workflow.record_move(record, self.user, to_state)
+
+    def check_edit(self, row):
+        """What a row that changes its record does to the workflow (as an edit in
+        the admin would, ``workflow.edit_of``): a published record is a head
+        curator's to change; a change cancels another's scheduled approval."""
+        if self.user is None or row.created:
+            return
+        before = row.before
+        scheduled = before.get("publish_at") is not None
+        outcome = workflow.edit_outcome(
+            self.user, row.model, before["status"], scheduled
+        )
+        if outcome == workflow.EDIT_REFUSED:
             self.problem(
-                number,
-                "status",
-                _("You may not import records as %(status)s.")
-                % {"status": Status(status).label.lower()},
+                row.number,
+                "",
+                _("Only a head curator may change a published record."),
             )
+        elif outcome == workflow.EDIT_UNSCHEDULES:
+            row.record.publish_at = None
+        elif outcome == workflow.EDIT_REAPPROVES:
+            row.record.reviewed_by = self.user
+            row.record.reviewed_at = timezone.now()
 
     def check_record(self, number, row):
         record = row.record
