@@ -1,6 +1,9 @@
 """The OAI-PMH endpoint: reads the arguments (GET or POST), checks them against
 the verb, and answers with the verb's response or the protocol's error."""
 
+from django.conf import settings
+from django.core.exceptions import BadRequest, SuspiciousOperation
+from django.http.multipartparser import MultiPartParserError
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -18,7 +21,14 @@ from exhibition.interop.oai.verbs import VERBS, Context
 def arguments_of(request):
     """``{name: value}``; a repeated argument is a badArgument, a missing or
     unknown verb a badVerb."""
-    source = request.POST if request.method == "POST" else request.GET
+    try:
+        source = request.POST if request.method == "POST" else request.GET
+    except (BadRequest, MultiPartParserError, SuspiciousOperation) as error:
+        # Django's own 400 page would be HTML no harvester reads.
+        raise bad_argument(
+            "The arguments could not be read: send them as a UTF-8 query or form, "
+            f"at most {settings.DATA_UPLOAD_MAX_NUMBER_FIELDS} of them."
+        ) from error
     arguments = {}
     for name, values in source.lists():
         if len(values) != 1:

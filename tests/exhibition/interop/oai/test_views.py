@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.exhibition.interop import xsd
 from tests.exhibition.interop.oai.conftest import NS, error_code, identifiers, token
 from tests.factories import make_artifact, make_person
 
@@ -267,3 +268,32 @@ def test_a_date_that_is_no_utc_datetime_or_a_crossed_window_is_bad_argument(
         document = oai(verb=verb, metadataPrefix="oai_dc", **arguments)
         assert error_code(document) == "badArgument"
         assert request_element(document).attrib == {}
+
+
+@pytest.mark.parametrize(
+    "request_arguments",
+    [
+        {
+            "data": "verb=Identify",
+            "content_type": "application/x-www-form-urlencoded; charset=latin-1",
+        },
+        {"data": "verb=Identify", "content_type": "multipart/form-data"},
+        {"data": "verb=Identify&" + "a=1&" * 1001},
+    ],
+    ids=["form not in UTF-8", "multipart without a boundary", "too many arguments"],
+)
+def test_a_post_django_cannot_read_is_still_answered_in_oai_pmh(
+    client, museum, request_arguments
+):
+    """These answered Django's HTML 400 page, which no harvester can read."""
+    request_arguments.setdefault("content_type", "application/x-www-form-urlencoded")
+    response = client.post("/oai", **request_arguments)
+    assert response.status_code == 200
+    document = xsd.validate(response.content)
+    assert error_code(document) == "badArgument"
+
+
+def test_a_query_with_too_many_arguments_is_bad_argument(client, museum):
+    response = client.get("/oai?verb=Identify&" + "a=1&" * 1001)
+    assert response.status_code == 200
+    assert error_code(xsd.validate(response.content)) == "badArgument"
