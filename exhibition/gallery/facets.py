@@ -78,11 +78,13 @@ def one_per_slug(rows, path, **counts):
 
 
 def _grouped(model, ids, path, extra=(), published_path=None, where=None):
-    rows = model.objects.filter(pk__in=ids)
+    # One filter() call: across a multi-valued relation (a record's places in
+    # sections) each call may be met by a different place, so a published section
+    # of a draft exhibition would pass beside a published exhibition's section.
+    conditions = dict(where or {})
     if published_path:
-        rows = rows.filter(**{published_path: Status.PUBLISHED})
-    if where:
-        rows = rows.filter(**where)
+        conditions[published_path] = Status.PUBLISHED
+    rows = model.objects.filter(pk__in=ids, **conditions)
     return (
         rows.values(path, *extra).annotate(n=Count("pk", distinct=True)).order_by(path)
     )
