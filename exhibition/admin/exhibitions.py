@@ -15,10 +15,12 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from catalog.admin import CitationInline, thumbnail
 from catalog.admin.concurrency import SaveCheckedAdmin
 from catalog.admin.media import MediaItemInline
+from catalog.admin.publishing import PublicByTheRuleAdmin
 from catalog.admin.translations import SideBySideTranslationsAdmin
-from catalog.admin.uploads import StoredUploadsForm
+from catalog.workflow import can_publish
 from exhibition.admin.audio import AudioStopInline
 from exhibition.admin.readiness import section_overview
+from exhibition.admin.section_slugs import SectionForm, SectionFormSet
 from exhibition.admin.translation import TranslationViewAdmin
 from exhibition.models import Exhibition, FeaturedPerson, Section, SectionItem
 
@@ -29,9 +31,18 @@ IN_ORDER = ["position", "pk"]
 
 class SectionInline(SortableTabularInline, TranslationTabularInline):
     model = Section
+    form = SectionForm
+    formset = SectionFormSet
     ordering = IN_ORDER
     extra = 0
     fields = ["title", "slug", "gallery_room", "status"]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not can_publish(request.user, Section):
+            readonly.append("status")  # a section's status moves on its own page
+        return readonly
+    prepopulated_fields = {"slug": ["title_en"]}
     show_change_link = True
 
 
@@ -46,6 +57,7 @@ class FeaturedPersonInline(SortableTabularInline):
 
 @admin.register(Exhibition)
 class ExhibitionAdmin(
+    PublicByTheRuleAdmin,
     TranslationViewAdmin,
     SaveCheckedAdmin,
     SideBySideTranslationsAdmin,
@@ -172,10 +184,14 @@ class SectionItemInline(SortableTabularInline):
 
 @admin.register(Section)
 class SectionAdmin(
-    SaveCheckedAdmin, SideBySideTranslationsAdmin, SortableAdminMixin, TranslationAdmin
+    PublicByTheRuleAdmin,
+    SaveCheckedAdmin,
+    SideBySideTranslationsAdmin,
+    SortableAdminMixin,
+    TranslationAdmin,
 ):
     change_form_template = "admin/checked_change_form.html"
-    form = StoredUploadsForm
+    form = SectionForm
     # The drag handle takes the place of the first ordering field: make it position.
     ordering = ["position"]
     list_display = ["title", "exhibition", "gallery_room", "item_count", "status"]

@@ -1,12 +1,15 @@
 """The curators' admin starts from the exhibition: sections, readiness and links;
 the museum is one record."""
 
+import json
+from html import unescape
+
 import pytest
 from django.urls import reverse
 
 from catalog.models import Status
 from exhibition.models import Museum
-from tests.catalog.admin_forms import form_values, post_with_new_row
+from tests.catalog.admin_forms import add_row, form_values, post_with_new_row
 from tests.factories import (
     feature,
     hang,
@@ -116,3 +119,72 @@ def test_dragging_sections_on_the_exhibitions_form_reorders_them(admin_client):
     values.update({"sections-0-position": "2", "sections-1-position": "1"})
     assert admin_client.post(url, values).status_code == 302
     assert list(exhibition.sections.order_by("position")) == [second, first]
+
+
+def test_a_section_row_left_without_a_slug_gets_one_from_its_title(admin_client):
+    exhibition = make_exhibition()
+    url = reverse("admin:exhibition_exhibition_change", args=[exhibition.pk])
+    response = post_with_new_row(
+        admin_client, url, "sections", {"title_en": "Harbour Front, 1938"}
+    )
+    assert response.status_code == 302
+    assert exhibition.sections.get().slug == "harbour-front-1938"
+
+
+def test_slugs_made_from_titles_are_unique_in_the_exhibition(admin_client):
+    exhibition = make_exhibition()
+    make_section(exhibition, slug="harbour")
+    make_section(make_exhibition(), slug="market")  # another exhibition's: free
+    url = reverse("admin:exhibition_exhibition_change", args=[exhibition.pk])
+    html = admin_client.get(url).content.decode()
+    values = form_values(html)
+    for title_en, title_zh_hans in [
+        ("Harbour", ""),
+        ("harbour", ""),
+        ("Market", ""),
+        ("Timeline", ""),  # names a page of the exhibition
+        ("港口", "港口"),  # nothing to make a slug of
+        ("“…”", "码头 1938"),  # the Chinese title makes one
+    ]:
+        add_row(
+            values,
+            html,
+            "sections",
+            {"title_en": title_en, "title_zh_hans": title_zh_hans},
+        )
+    assert admin_client.post(url, values).status_code == 302
+    slugs = list(
+        exhibition.sections.order_by("position", "pk").values_list("slug", flat=True)
+    )
+    assert slugs == [
+        "harbour",
+        "harbour-2",
+        "harbour-3",
+        "market",
+        "timeline-2",
+        "section",
+        "1938",
+    ]
+
+
+def test_a_section_rows_slug_is_prepopulated_from_its_title_as_typed(admin_client):
+    exhibition = make_exhibition()
+    url = reverse("admin:exhibition_exhibition_change", args=[exhibition.pk])
+    html = admin_client.get(url).content.decode()
+    script = html.split('id="django-admin-prepopulated-fields-constants"')[1]
+    fields = json.loads(
+        unescape(script.split('data-prepopulated-fields="')[1].split('"')[0])
+    )
+    # The row "Add another section" copies: its slug follows its English title.
+    by_id = {field["id"]: field for field in fields}
+    assert by_id["#id_sections-__prefix__-slug"]["dependency_list"] == ["title_en"]
+
+
+def test_a_section_added_on_its_own_page_without_a_slug_gets_one(admin_client):
+    exhibition = make_exhibition()
+    make_section(exhibition, slug="arrival")
+    url = reverse("admin:exhibition_section_add")
+    values = form_values(admin_client.get(url).content.decode())
+    values.update({"exhibition": exhibition.pk, "title_en": "Arrival"})
+    assert admin_client.post(url, values).status_code == 302
+    assert exhibition.sections.filter(slug="arrival-2").exists()
