@@ -48,6 +48,14 @@ class ArtifactImageInline(SortableInlineAdminMixin, TranslationTabularInline):
         return thumbnail(obj.image, obj.alt_text)
 
 
+class ObjectTypeListFilter(admin.RelatedFieldListFilter):
+    """The object types, and works of unknown type named as the gallery names them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.empty_value_display = _("unknown object type")
+
+
 @admin.register(Artifact)
 class ArtifactAdmin(SortableAdminBase, PublishingAdmin):
     list_display = [
@@ -64,7 +72,7 @@ class ArtifactAdmin(SortableAdminBase, PublishingAdmin):
     list_filter = [
         "status",
         SectionListFilter,
-        "object_type",
+        ("object_type", ObjectTypeListFilter),
         "gallery_room",
         DecadeListFilter,
         "disputed",

@@ -111,9 +111,12 @@ class Artifact(Record):
     accession_number = models.CharField(
         _("accession number"), max_length=50, unique=True
     )
+    # Optional: a real catalogue has works whose type nobody recorded.
     object_type = models.ForeignKey(
         "catalog.ObjectType",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="artifacts",
         verbose_name=_("object type"),
     )

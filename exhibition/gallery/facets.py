@@ -11,7 +11,7 @@ from django.utils.translation import get_language, gettext
 
 from catalog.models import ArtifactImage, Nationality, Person, Role, Status
 from catalog.periods import group_of
-from exhibition.gallery.filters import WHOLE_YEAR, collection_periods
+from exhibition.gallery.filters import UNKNOWN_TYPE, WHOLE_YEAR, collection_periods
 from exhibition.models import Exhibition, Section
 
 # Show the people with most records (and any chosen); the rest via /people/.
@@ -164,12 +164,19 @@ def build_facets(model, filtered, selected, artifact_kind):
 
     if artifact_kind:
         types = _grouped(model, ids, "object_type__code", term_labels("object_type"))
-        facets.append(
-            Facet(
-                "type",
-                model._meta.get_field("object_type").verbose_name,
-                _term_values(types, "object_type", chosen("type")),
+        values = _term_values(types, "object_type", chosen("type"))
+        unknown = sum(row["n"] for row in types if row["object_type__code"] is None)
+        if unknown:
+            values.append(
+                FacetValue(
+                    UNKNOWN_TYPE,
+                    gettext("unknown object type"),
+                    unknown,
+                    UNKNOWN_TYPE in chosen("type"),
+                )
             )
+        facets.append(
+            Facet("type", model._meta.get_field("object_type").verbose_name, values)
         )
 
     people = _grouped(

@@ -206,12 +206,18 @@ class RecordFilter(django_filters.FilterSet):
         )
 
 
+# The type filter's value for works of unknown type: "~" is in no term's code.
+UNKNOWN_TYPE = "~unknown"
+
+
 class ArtifactFilter(RecordFilter):
     type = django_filters.ModelMultipleChoiceFilter(
         field_name="object_type__code",
         to_field_name="code",
         queryset=ObjectType.objects.all(),
         label=_("Type"),
+        null_value=UNKNOWN_TYPE,
+        null_label=_("unknown object type"),
     )
     has_image = YesOrNoFilter(method="filter_has_image", label=_("Has an image"))
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET
 
 from catalog.models import Artifact, Person, Photograph
@@ -55,7 +55,10 @@ def describe(kind, record):
     facts, a picture (file, width, height, alt text)."""
     if kind == Kind.ARTIFACT:
         image = next(iter(record.images.all()), None)
-        facts = [record.date_display, str(record.object_type)]
+        facts = [
+            record.date_display,
+            str(record.object_type or gettext("unknown object type")),
+        ]
         picture = image and (image.image, image.width, image.height, image.alt_text)
         return [record.description], facts, picture
     if kind == Kind.PHOTOGRAPH:

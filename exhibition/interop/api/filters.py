@@ -22,11 +22,16 @@ def documented(filterset):
         if isinstance(found, django_filters.ModelMultipleChoiceFilter):
             found = copy.deepcopy(found)  # the gallery's own filter stays as it is
             key = found.extra["to_field_name"]
+            none = (
+                f" {found.null_value} for records with none."
+                if found.extra.get("null_label") is not None
+                else ""
+            )
             schema = {
                 "type": "string",
                 "description": (
                     f"{found.label}, by {key}; repeat for any of several. "
-                    "A value that names nothing matches nothing."
+                    f"A value that names nothing matches nothing.{none}"
                 ),
             }
             filterset.base_filters[name] = extend_schema_field(schema)(found)
@@ -127,6 +132,8 @@ def known_values(data, filterset_class, request):
             known = set(
                 queryset.filter(**{f"{key}__in": values}).values_list(key, flat=True)
             )
+            if found.extra.get("null_label") is not None:
+                known.add(found.null_value)  # e.g. works of unknown type
             values = [value for value in values if value in known]
             nothing = nothing or not values
         if values:

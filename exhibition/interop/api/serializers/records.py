@@ -67,7 +67,7 @@ class ArtifactImageSerializer(serializers.ModelSerializer):
 class ArtifactSerializer(RecordSerializer):
     url = ApiLinkField("artifact-detail")
     iiif_manifest = IiifField("artifacts")
-    object_type = ObjectTypeSerializer(read_only=True)
+    object_type = ObjectTypeSerializer(read_only=True, allow_null=True)
     description = TranslatedField()
     materials = TranslatedField()
     provenance = TranslatedField()
