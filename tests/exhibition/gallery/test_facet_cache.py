@@ -7,7 +7,7 @@ import pytest
 
 from catalog.models import Status
 from exhibition.gallery import facet_cache
-from tests.factories import make_artifact
+from tests.factories import make_artifact, make_person
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -87,6 +87,27 @@ def test_a_failed_recount_leaves_the_previous_counts(counted, recounts, monkeypa
     monkeypatch.setattr(facet_cache, "build_facets", broken)
     recounts.pop()()  # logged, not raised: the visitor was already answered
     assert shown_total(counted.get("/collection/").content.decode()) == 2
+
+
+def test_a_withdrawn_person_leaves_the_facets_once_recounted_despite_the_page_cache(
+    client, recounts, settings
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    person = make_person(slug="ada-withdrawn", name_en="Ada Withdrawn")
+    make_artifact(title_en="Her letter").people.add(person)
+    assert (
+        'name="person" value="ada-withdrawn"'
+        in client.get("/collection/").content.decode()
+    )
+    person.status = Status.WITHDRAWN
+    person.save()
+    assert client.get("/people/ada-withdrawn/").status_code == 404
+    client.get("/collection/")  # the previous counts, while they are counted again
+    for job in recounts:
+        job()
+    # Counts of the old version were never stored as the new version's page.
+    html = client.get("/collection/").content.decode()
+    assert "ada-withdrawn" not in html and "Ada Withdrawn" not in html
 
 
 def test_a_recount_starts_once_when_two_requests_finish_at_once():
