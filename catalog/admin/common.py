@@ -1,7 +1,9 @@
-"""Pieces every catalogue admin shares: thumbnails, list filters, citations."""
+"""Pieces every catalogue admin shares: thumbnails, list filters, citations, the
+order of search matches."""
 
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
@@ -62,6 +64,33 @@ class SectionListFilter(admin.SimpleListFilter):
         if self.value() and self.value().isdigit():
             return queryset.filter(section_items__section=self.value()).distinct()
         return queryset
+
+
+def best_matches_first(queryset, term, number, titles):
+    """``queryset`` with the records a person most likely means by ``term`` first:
+    the one whose ``number`` is the term, then numbers or ``titles`` that start
+    with it, then titles that hold it, then the rest (matched elsewhere); each
+    group in the model's order. A list orders its rows again; the autocomplete
+    pickers keep this order."""
+    term = term.strip()
+    if not term:
+        return queryset
+
+    def any_title(lookup):
+        return Q.create([(f"{name}__{lookup}", term) for name in titles], Q.OR)
+
+    rank = Case(
+        When(Q(**{f"{number}__iexact": term}), then=Value(0)),
+        When(
+            Q(**{f"{number}__istartswith": term}) | any_title("istartswith"),
+            then=Value(1),
+        ),
+        When(any_title("icontains"), then=Value(2)),
+        default=Value(3),
+        output_field=IntegerField(),
+    )
+    ordering = queryset.query.order_by or queryset.model._meta.ordering
+    return queryset.annotate(match_rank=rank).order_by("match_rank", *ordering, "pk")
 
 
 class CitationInline(GenericTabularInline):

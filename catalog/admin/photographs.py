@@ -9,6 +9,7 @@ from catalog.admin.common import (
     DecadeListFilter,
     MissingListFilter,
     SectionListFilter,
+    best_matches_first,
     thumbnail,
 )
 from catalog.admin.media import MediaItemInline
@@ -70,6 +71,14 @@ class PhotographAdmin(SortableAdminBase, PublishingAdmin):
         (_("People"), {"fields": ["people"]}),
         (_("Disputes"), {"fields": ["disputed", "disputed_note"]}),
     ]
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, duplicates = super().get_search_results(
+            request, queryset, search_term
+        )
+        titles = ["title_en", "title_zh_hans"]
+        ranked = best_matches_first(queryset, search_term, "archive_reference", titles)
+        return ranked, duplicates
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("section_items__section")
