@@ -17,30 +17,42 @@ def perms(actions, models, app="catalog"):
     return [f"{app}.{action}_{model}" for model in models for action in actions]
 
 
+# What every role reads of the exhibitions: the records' context.
+EXHIBITION_VIEW = perms(
+    ["view"],
+    ["exhibition", "section", "sectionitem", "featuredperson", "audiostop"],
+    app="exhibition",
+)
+
 REGISTRAR = [
     *perms(["view", "add", "change"], RECORDS + RECORD_PARTS),
     # Removing a wrong image or citation is part of editing a record.
     *perms(["delete"], ["artifactimage", "citation"]),
     "catalog.view_readiness",
-    *perms(["view"], ["exhibition", "section", "sectionitem"], app="exhibition"),
+    "catalog.view_mediaitem",
+    *EXHIBITION_VIEW,
 ]
 
 CURATOR = [
     *REGISTRAR,
     *perms(["submit"], RECORDS),
     "catalog.import_collection",
+    # Clips (audio and video) are added on the page of their record or section.
+    *perms(["add", "change", "delete"], ["mediaitem"]),
     *perms(
         ["view", "add", "change", "delete"],
-        ["section", "sectionitem", "kiosk"],
+        ["section", "sectionitem", "kiosk", "kioskitem"],
         app="exhibition",
     ),
+    "exhibition.submit_section",
 ]
 
 TRANSLATOR = [
     *perms(["view"], RECORDS + RECORD_PARTS),
     *perms(["translate"], RECORDS),
     "catalog.view_readiness",
-    *perms(["view"], ["exhibition", "section", "sectionitem"], app="exhibition"),
+    "catalog.view_mediaitem",
+    *EXHIBITION_VIEW,
 ]
 
 HEAD_CURATOR = [
@@ -48,6 +60,12 @@ HEAD_CURATOR = [
     *perms(["publish", "delete"], RECORDS),
     *perms(["delete"], ["source", "role"]),
     *perms(["add", "change", "delete"], ["exhibition"], app="exhibition"),
+    # Featured people and audio-guide stops are edited on the exhibition's page.
+    *perms(
+        ["add", "change", "delete"], ["featuredperson", "audiostop"], app="exhibition"
+    ),
+    *perms(["publish"], ["section"], app="exhibition"),
+    *perms(["submit", "publish"], ["exhibition"], app="exhibition"),
 ]
 
 ROLES = {

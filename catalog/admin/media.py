@@ -8,6 +8,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationGenericStackedIn
 
 from catalog.media.checks import minutes
 from catalog.models import MediaItem
+from catalog.workflow import may_edit
 
 
 def checked_summary(obj):
@@ -43,6 +44,11 @@ class MediaItemInline(SortableGenericInlineAdminMixin, TranslationGenericStacked
         return checked_summary(obj)
 
 
+def may_change_record(user, clip):
+    record = clip.record
+    return record is None or not hasattr(record, "status") or may_edit(user, record)
+
+
 @admin.register(MediaItem)
 class MediaItemAdmin(TranslationAdmin):
     """Every clip, to find one; clips are added on their record's page."""
@@ -55,6 +61,16 @@ class MediaItemAdmin(TranslationAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    # A clip is public exactly when its record is: changing the clip of a
+    # published record is changing that record (``workflow.edit_of``).
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or may_change_record(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or may_change_record(request.user, obj))
 
     @admin.display(description=_("attached to"))
     def record_link(self, obj):

@@ -29,7 +29,47 @@ WORKFLOW_BUTTONS = {
 }
 
 
+class PublicByTheRuleAdmin:
+    """A ModelAdmin mixin for anything with a status: its status and edits follow
+    ``catalog.workflow``'s rule. A status field offers only the states the user may
+    move the object to; a published object, with its inlines, is read-only to
+    anyone who may not publish it."""
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or workflow.may_edit(request.user, obj))
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Its images, clips and citations are as public as it is.
+            for inline in inlines:
+                inline.has_add_permission = refuse
+                inline.has_change_permission = refuse
+                inline.has_delete_permission = refuse
+                inline.max_num = 0
+        return inlines
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        field = form.base_fields.get("status")
+        if field is not None:
+            field.choices = allowed_statuses(request.user, self.model, obj)
+        return form
+
+
+def allowed_statuses(user, model, obj=None):
+    """The status choices ``user`` may give ``obj`` (a new one starts as a draft)."""
+    current = obj.status if obj is not None and obj.pk else Status.DRAFT
+    return [
+        (value, label)
+        for value, label in Status.choices
+        if workflow.may_move(user, model, current, value)
+    ]
+
+
 class PublishingAdmin(
+    PublicByTheRuleAdmin,
     SaveCheckedAdmin,
     PresenceAdmin,
     SideBySideTranslationsAdmin,
@@ -90,17 +130,6 @@ class PublishingAdmin(
 
     def has_submit_permission(self, request):
         return workflow.can_submit(request.user, self.model)
-
-    def get_inline_instances(self, request, obj=None):
-        inlines = super().get_inline_instances(request, obj)
-        if obj is not None and not self.has_change_permission(request, obj):
-            # Its images, clips and citations are as public as the record.
-            for inline in inlines:
-                inline.has_add_permission = refuse
-                inline.has_change_permission = refuse
-                inline.has_delete_permission = refuse
-                inline.max_num = 0
-        return inlines
 
     def current(self, object_id):
         return self.model.objects.filter(pk=object_id).first()

@@ -97,6 +97,10 @@ class Exhibition(Publishable):
 
     class Meta:
         ordering = ["-opening_date", "slug"]
+        permissions = [
+            ("submit_exhibition", "Can submit exhibitions for review"),
+            ("publish_exhibition", "Can approve, publish and withdraw exhibitions"),
+        ]
         verbose_name = _("exhibition")
         verbose_name_plural = _("exhibitions")
 
@@ -162,6 +166,10 @@ class Section(Publishable):
                     "The exhibition already has a section with this slug."
                 ),
             )
+        ]
+        permissions = [
+            ("submit_section", "Can submit sections for review"),
+            ("publish_section", "Can approve, publish and withdraw sections"),
         ]
         verbose_name = _("section")
         verbose_name_plural = _("sections")
