@@ -36,14 +36,14 @@ class SectionInline(SortableTabularInline, TranslationTabularInline):
     ordering = IN_ORDER
     extra = 0
     fields = ["title", "slug", "gallery_room", "status"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    show_change_link = True
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not can_publish(request.user, Section):
             readonly.append("status")  # a section's status moves on its own page
         return readonly
-    prepopulated_fields = {"slug": ["title_en"]}
-    show_change_link = True
 
 
 class FeaturedPersonInline(SortableTabularInline):
