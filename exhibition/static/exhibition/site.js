@@ -16,6 +16,36 @@ document.querySelectorAll("[data-play-count]").forEach((player) => {
   if (panel && window.matchMedia("(max-width: 899px)").matches) panel.open = false;
 })();
 
+// Ticking a filter applies it at once (the Apply button stays for the years and for
+// browsers without scripts). The page reloads, so the focus goes back to the box
+// ticked and a keyboard user carries on where they were.
+(() => {
+  const form = document.querySelector("form.facets");
+  if (!form) return;
+  const key = "facets-focus";
+  const boxes = () => [...form.querySelectorAll("input[type=checkbox]")];
+  let wanted = null;
+  try {
+    wanted = sessionStorage.getItem(key);
+    sessionStorage.removeItem(key);
+  } catch (error) { /* storage off: nothing to restore */ }
+  const ticked = wanted && boxes().find((box) => `${box.name}=${box.value}` === wanted);
+  if (ticked) {
+    const panel = form.closest("details");
+    if (panel) panel.open = true;
+    ticked.focus();
+  }
+  form.addEventListener("change", (event) => {
+    const box = event.target;
+    if (box.type !== "checkbox") return;
+    try {
+      sessionStorage.setItem(key, `${box.name}=${box.value}`);
+    } catch (error) { /* storage off: the focus starts at the top */ }
+    if (form.requestSubmit) form.requestSubmit();
+    else form.submit();
+  });
+})();
+
 (() => {
   const dialog = document.querySelector(".zoom-dialog");
   if (!dialog || typeof dialog.showModal !== "function") return;
