@@ -74,6 +74,8 @@ def read_body(request):
         data = json.loads(body)
     except ValueError:
         return None, json_error("Body is not JSON.")
+    except RecursionError:  # the parser's stack: no heartbeat nests deeper than 4
+        return None, json_error("Body is nested too deeply.")
     problem = heartbeat_problem(data)
     if problem:
         return None, json_error(problem)
@@ -98,7 +100,7 @@ def first_in_interval(kiosk):
 @never_cache
 def heartbeat(request, slug):
     """Record that the kiosk is alive, which content it shows, its uptime, and
-    count the opens it reports."""
+    count the opens it reports (answering how many counted and how many not)."""
     if request.method != "POST":
         response = json_error("Use POST.", status=405)
         response["Allow"] = "POST"
@@ -115,8 +117,7 @@ def heartbeat(request, slug):
         response = json_error("Too many heartbeats.", status=429)
         response["Retry-After"] = str(MIN_INTERVAL)
         return response
-    if "opens" in data:
-        add_opens(kiosk, data["opens"])
+    added = add_opens(kiosk, data["opens"]) if "opens" in data else None
     # A queryset update: no signals, and the profile's updated_at stays a curator's.
     Kiosk.objects.filter(pk=kiosk.pk).update(
         last_seen=timezone.now(),
@@ -125,4 +126,6 @@ def heartbeat(request, slug):
         last_user_agent=request.headers.get("User-Agent", "")[:300],
         last_ip=client_ip(request),
     )
-    return HttpResponse(status=204)
+    if added is None:
+        return HttpResponse(status=204)
+    return JsonResponse(added)

@@ -4,15 +4,20 @@ A kiosk counts the records visitors open on it in its own storage, offline or
 not, and sends them as one batch with the next heartbeat: ``{"batch": id,
 "counts": [[day, kind, record id, opens], …]}``. The batch id is remembered
 (``ReportedBatch``) in the same transaction that adds the opens, so a batch sent
-again (its answer was lost, or someone replays it) is counted once.
+again (its answer was lost, or someone replays it) is counted once. Only opens of
+published records count (each model's ``published()``): those of a draft, a
+withdrawn or deleted record or an id no record has are dropped, and the answer
+says how many.
 """
 
 import datetime
 import re
+from collections import defaultdict
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from catalog.models import Artifact, Person, Photograph
 from exhibition.models.usage import RECORD_KINDS, Channel, ReportedBatch, UseCount
 
 BATCH_FORMAT = re.compile(r"[0-9a-f]{16,32}")
@@ -20,6 +25,8 @@ MAX_ENTRIES = 200
 MAX_OPENS = 100_000
 # A kiosk away longer than this has a clock or a store gone wrong.
 OLDEST_DAYS = 90
+# The largest id a record can have (a signed 64-bit key); past it no record is.
+LARGEST_ID = 2**63 - 1
 
 
 def entry_problem(entry, today):
@@ -61,16 +68,36 @@ def opens_problem(opens):
     return None
 
 
+def published(counts):
+    """The (kind, id) of the counted records that are published: a query a kind."""
+    models = {model._meta.model_name: model for model in (Artifact, Person, Photograph)}
+    wanted = defaultdict(set)
+    for _day, kind, record_id, _opens in counts:
+        if record_id <= LARGEST_ID:
+            wanted[kind].add(record_id)
+    found = set()
+    for kind, ids in wanted.items():
+        query = models[kind].objects.published().filter(pk__in=ids)
+        found.update((kind, pk) for pk in query.values_list("pk", flat=True))
+    return found
+
+
 def add_opens(kiosk, opens):
-    """Count a checked batch of ``kiosk``'s opens once; how many opens were added
-    (0 for a batch already counted)."""
+    """Count a checked batch of ``kiosk``'s opens once, those of published records
+    only: ``{"counted": opens added, "ignored": opens dropped}``, and
+    ``"already_counted"`` for a batch counted before."""
     with transaction.atomic():
         try:
             with transaction.atomic():
                 ReportedBatch.objects.create(kiosk=kiosk, batch=opens["batch"])
         except IntegrityError:
-            return 0
+            return {"counted": 0, "ignored": 0, "already_counted": True}
+        shown = published(opens["counts"])
+        counted = ignored = 0
         for day, kind, record_id, number in opens["counts"]:
+            if (kind, record_id) not in shown:
+                ignored += number
+                continue
             UseCount.objects.add(
                 Channel.KIOSK,
                 kind,
@@ -79,7 +106,8 @@ def add_opens(kiosk, opens):
                 day=datetime.date.fromisoformat(day),
                 by=number,
             )
-    return sum(entry[3] for entry in opens["counts"])
+            counted += number
+    return {"counted": counted, "ignored": ignored}
 
 
 def forget_old_batches(days=OLDEST_DAYS * 2):

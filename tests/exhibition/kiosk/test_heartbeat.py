@@ -215,3 +215,42 @@ def test_a_heartbeat_must_be_a_small_json_post_to_a_known_kiosk(client, kiosk):
     Kiosk.objects.filter(pk=kiosk.pk).update(active=False)
     assert heartbeat(client, BEAT, key).status_code == 404
     assert unchanged(kiosk)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[" * 5000,
+        "[" * 5000 + "]" * 5000,
+        '{"a":' * 3000,
+        '{"version": "0123456789abcdef", "uptime": 1, "opens": '
+        + "[" * 4000
+        + "]" * 4000
+        + "}",
+        '{"version": "0123456789abcdef", "uptime": ' + "9" * 5000 + "}",
+        '{"version": "0123456789abcdef", "uptime": 1e400}',
+        '{"version": "0123456789abcdef", "uptime": NaN}',
+        '{"version": "\\ud800", "uptime": 1}',
+        "\u0662\u0660",
+    ],
+    ids=[
+        "unclosed arrays",
+        "deep arrays",
+        "deep objects",
+        "deep opens",
+        "huge number",
+        "infinite number",
+        "NaN",
+        "lone surrogate",
+        "Arabic-Indic digits",
+    ],
+)
+def test_a_hostile_body_with_the_right_key_gets_a_json_400_not_a_server_error(
+    client, kiosk, body
+):
+    """``[`` x 5000 with the kiosk's key answered 500 (RecursionError)."""
+    response = heartbeat(client, body.encode("utf-8", "surrogatepass"), kiosk.key)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"]
+    assert unchanged(kiosk)
