@@ -7,6 +7,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from catalog.models import Status
 from exhibition.models import Exhibition
@@ -23,7 +24,11 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 FIRST_TITLE = "International Friends and the War of Resistance"
-TODAY = datetime.date.today()
+
+
+def today():
+    """The museum's date, read when a test builds its data, never at import."""
+    return timezone.localdate()
 
 
 @pytest.fixture
@@ -32,7 +37,7 @@ def museum():
         slug="friends",
         title_en=FIRST_TITLE,
         title_zh_hans="国际友人与中国抗战",
-        opening_date=TODAY - datetime.timedelta(days=400),
+        opening_date=today() - datetime.timedelta(days=400),
         timeline_start=1931,
         timeline_end=1945,
     )
@@ -51,8 +56,8 @@ def museum():
         title_zh_hans="北海青铜时代窖藏",
         kind=Exhibition.Kind.TEMPORARY,
         venue_en="Harbour Gallery",
-        opening_date=TODAY - datetime.timedelta(days=10),
-        closing_date=TODAY + datetime.timedelta(days=200),
+        opening_date=today() - datetime.timedelta(days=10),
+        closing_date=today() + datetime.timedelta(days=200),
         introduction_en="Swords, axes and ornaments buried around the North Sea.",
         timeline_start=-1200,
         timeline_end=-500,
@@ -97,13 +102,13 @@ def museum():
     upcoming = make_exhibition(
         slug="glass-of-the-levant",
         title_en="Glass of the Levant",
-        opening_date=TODAY + datetime.timedelta(days=60),
+        opening_date=today() + datetime.timedelta(days=60),
     )
     past = make_exhibition(
         slug="clocks",
         title_en="Clocks of the Guilds",
-        opening_date=TODAY - datetime.timedelta(days=900),
-        closing_date=TODAY - datetime.timedelta(days=700),
+        opening_date=today() - datetime.timedelta(days=900),
+        closing_date=today() - datetime.timedelta(days=700),
     )
     return {
         "first": first,
@@ -302,7 +307,7 @@ def grow(museum, count):
         artifact.people.add(make_person(active_from=-1000 + n))
         hang(museum["hoards"], artifact, 100 + n)
         cite(artifact)
-        exhibition = make_exhibition(opening_date=TODAY)
+        exhibition = make_exhibition(opening_date=today())
         make_section(exhibition)
         feature(museum["bronze"], make_person(), 10 + n)
 
