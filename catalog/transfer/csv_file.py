@@ -4,17 +4,25 @@ has got (rows per second, time left)."""
 
 import csv
 import io
+import itertools
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from catalog.transfer.columns import restore
 
 
 class ImportFileError(Exception):
-    """The file cannot be read at all (not UTF-8, no header)."""
+    """The file cannot be read at all (not UTF-8, no header), or not beyond a row
+    (``row`` and ``column`` say where)."""
+
+    def __init__(self, message, row=1, column=""):
+        super().__init__(message)
+        self.row = row
+        self.column = column
 
 
 class CsvFile:
@@ -32,21 +40,29 @@ class CsvFile:
             return open(self.data, "rb")  # noqa: SIM115 (closed by the caller)
         return io.BytesIO(self.data)
 
-    def _reader(self, binary):
+    def _lines(self, binary):
+        """The file's lines, as the CSV reader takes them, and its delimiter."""
         first_line = binary.readline().decode("utf-8", "replace")
         binary.seek(0)
         delimiter = max(",;\t", key=first_line.count)
-        text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
-        return csv.reader(text, delimiter=delimiter)
+        return io.TextIOWrapper(binary, encoding="utf-8-sig", newline=""), delimiter
+
+    def _reader(self, binary):
+        lines, delimiter = self._lines(binary)
+        return csv.reader(lines, delimiter=delimiter)
 
     def scan(self):
         """Read the whole file once: is it UTF-8, what is its header, how many rows
         follow it. Raises ``ImportFileError``."""
+        header, total, line = None, 0, 0  # ``line``: where the next row starts
         with self._binary() as binary:
             reader = self._reader(binary)
             try:
                 header = next(reader, None)
-                total = sum(1 for _row in reader)
+                line = reader.line_num
+                for _row in reader:
+                    total += 1
+                    line = reader.line_num
             except UnicodeDecodeError:
                 raise ImportFileError(
                     _(
@@ -54,11 +70,40 @@ class CsvFile:
                         "(Comma delimited)”."
                     )
                 ) from None
+            except csv.Error as error:
+                row = total + 2 if header is not None else 1
+                raise self._unreadable(row, line, header, error) from None
         if header is None:
             raise ImportFileError(_("The file is empty."))
         self.header = [name.strip().lower() for name in header]
         self.total = total
         return self.header
+
+    def _unreadable(self, row, line, header, error):
+        """Why ``row``, starting on line ``line`` (0-based), cannot be read: a cell
+        longer than the csv module takes, named by its column, or the module's own
+        words."""
+        limit = csv.field_size_limit()
+        with self._binary() as binary:
+            lines, delimiter = self._lines(binary)
+            rest = itertools.islice(lines, line, None)
+            index = oversized_cell(rest, delimiter, limit)
+        if index is None:
+            return ImportFileError(
+                _("This row cannot be read as CSV (%(error)s).") % {"error": error},
+                row,
+            )
+        names = header or []
+        column = names[index].strip().lower() if index < len(names) else index + 1
+        return ImportFileError(
+            _(
+                "This cell holds more than %(limit)s characters, the most a cell may "
+                "hold: shorten it."
+            )
+            % {"limit": number_format(limit, force_grouping=True)},
+            row,
+            str(column),
+        )
 
     def chunks(self, size):
         """Lists of up to ``size`` (row number, cells by column) pairs; the row
@@ -75,6 +120,36 @@ class CsvFile:
                     chunk = []
             if chunk:
                 yield chunk
+
+
+def oversized_cell(lines, delimiter, limit):
+    """The position of the first cell longer than ``limit`` in the CSV row at the
+    start of ``lines``, read as the csv module reads it (quotes, doubled quotes,
+    line breaks inside quotes); None if it has none."""
+    start, plain, quoted, quote = range(4)  # ``quote``: a quote in quotes
+    state, index, length = start, 0, 0
+    for text in lines:
+        for char in text:
+            if state == quoted:
+                if char == '"':
+                    state = quote  # the closing one, or the first of two
+                    continue
+            elif char == delimiter:
+                state, index, length = start, index + 1, 0
+                continue
+            elif char in "\r\n":
+                return None  # the row ends
+            elif char == '"' and state == start:
+                state = quoted
+                continue
+            elif char == '"' and state == quote:
+                state = quoted  # a doubled quote: one quote in the cell
+            else:
+                state = plain
+            length += 1
+            if length > limit:
+                return index
+    return None
 
 
 @dataclass

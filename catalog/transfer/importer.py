@@ -91,7 +91,7 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
         try:
             header = self.csv.scan()
         except ImportFileError as error:
-            self.report.problems.append(Problem(1, "", str(error)))
+            self.report.problems.append(Problem(error.row, error.column, str(error)))
             return
         extras_problems = len(self.report.problems)
         self.check_header(header)
@@ -127,6 +127,7 @@ class CollectionImport(RowChecks, LinkChecks, Writing):
     def check_chunk(self, chunk):
         """Check one chunk's rows; note those that would change something."""
         forget_queries()
+        chunk = self.without_nul(chunk)  # before any query: PostgreSQL refuses NUL
         self.existing = Existing(chunk)
         self.find_sections(chunk)
         rows = []

@@ -99,6 +99,27 @@ class RowChecks:
             if isinstance(name, str) and name:
                 self.people.setdefault(name.strip().lower(), slug)
 
+    def without_nul(self, chunk):
+        """The chunk's rows that hold no NUL character; each one found is reported.
+        A NUL is invisible, no form of the admin lets one in, and PostgreSQL stores
+        none (SQLite would keep it)."""
+        kept = []
+        for number, cells in chunk:
+            if "\x00" not in "".join(cells.values()):
+                kept.append((number, cells))
+                continue
+            for name, value in cells.items():
+                if "\x00" in value:
+                    self.problem(
+                        number,
+                        name,
+                        _(
+                            "This cell holds a NUL character (an invisible control "
+                            "character the catalogue cannot store): remove it."
+                        ),
+                    )
+        return kept
+
     def check_row(self, number, cells):
         """The checked ``Row`` of these cells, or None (a blank line, or a row
         whose record cannot be found or made); problems go to the report."""

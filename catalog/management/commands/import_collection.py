@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
+from django.utils.formats import number_format
+from django.utils.translation import ngettext
 
 from catalog.transfer.importer import (
     CollectionImport,
@@ -92,10 +94,21 @@ class Command(BaseCommand):
             self.stderr.write("")
         report = job.report
         if not report.ok:
-            for problem in report.problems:
-                self.stderr.write(str(problem))
+            # Each distinct problem once, with its rows: a first try may have tens of
+            # thousands of rows that say the same few things.
+            summary = report.summary()
+            for group in summary.groups:
+                self.stderr.write(str(group))
+            if summary.unlisted:
+                self.stderr.write(summary.unlisted_text)
+            count = len(report.problems)
             raise CommandError(
-                f"{len(report.problems)} problem(s) found; nothing was imported."
+                ngettext(
+                    "%(count)s problem found; nothing was imported.",
+                    "%(count)s problems found; nothing was imported.",
+                    count,
+                )
+                % {"count": number_format(count, force_grouping=True)}
             )
         for line in report.lines():
             self.stdout.write(line)
