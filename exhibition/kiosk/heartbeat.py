@@ -57,6 +57,13 @@ def client_ip(request):
         return None
 
 
+def user_agent(request):
+    """The browser's name as shown to curators: printable characters only
+    (PostgreSQL refuses a NUL in text), at most 300."""
+    agent = request.headers.get("User-Agent", "")
+    return "".join(c for c in agent if c.isprintable())[:300]
+
+
 def read_body(request):
     """The heartbeat's JSON body, or the error response that refuses it."""
     if request.content_type != "application/json":
@@ -123,7 +130,7 @@ def heartbeat(request, slug):
         last_seen=timezone.now(),
         reported_version=data["version"],
         uptime=data["uptime"],
-        last_user_agent=request.headers.get("User-Agent", "")[:300],
+        last_user_agent=user_agent(request),
         last_ip=client_ip(request),
     )
     if added is None:

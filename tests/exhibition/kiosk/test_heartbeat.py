@@ -254,3 +254,11 @@ def test_a_hostile_body_with_the_right_key_gets_a_json_400_not_a_server_error(
     assert response["Content-Type"] == "application/json"
     assert response.json()["error"]
     assert unchanged(kiosk)
+
+
+def test_control_characters_in_the_user_agent_are_not_stored(kiosk):
+    """PostgreSQL refuses a NUL in text: the heartbeat answered 500 there."""
+    client = Client(HTTP_USER_AGENT="Chromium\x00 kiosk\x1b[31m\n")
+    assert heartbeat(client, BEAT, kiosk.key).status_code == 204
+    kiosk.refresh_from_db()
+    assert kiosk.last_user_agent == "Chromium kiosk[31m"
