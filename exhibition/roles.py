@@ -30,13 +30,14 @@ REGISTRAR = [
     *perms(["delete"], ["artifactimage", "citation"]),
     "catalog.view_readiness",
     "catalog.view_mediaitem",
+    # An import writes drafts only (catalog.workflow): entering records is theirs.
+    "catalog.import_collection",
     *EXHIBITION_VIEW,
 ]
 
 CURATOR = [
     *REGISTRAR,
     *perms(["submit"], RECORDS),
-    "catalog.import_collection",
     # Clips (audio and video) are added on the page of their record or section.
     *perms(["add", "change", "delete"], ["mediaitem"]),
     *perms(
