@@ -1,9 +1,51 @@
-"""Installs the branded admin site in place of Django's default one."""
+"""App configurations of our own: the branded admin site, and the names the login's
+security apps (django-axes, django-otp) go by in the admin, in both languages."""
 
+from axes.apps import AppConfig as AxesConfig
 from django.contrib.admin.apps import AdminConfig
+from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.apps import DefaultConfig as StaticConfig
+from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
 
 
 class CuratorAdminConfig(AdminConfig):
     """Replace the default admin site with the curators' branded one."""
 
     default_site = "config.admin.CuratorAdminSite"
+
+
+def rename(model, singular, plural):
+    # Only the names shown; the migrations' record of the model is left alone.
+    model._meta.verbose_name = singular
+    model._meta.verbose_name_plural = plural
+
+
+class LoginThrottlingConfig(AxesConfig):
+    """django-axes (its models' names are translatable already)."""
+
+    verbose_name = _("Login throttling")
+
+
+class AuthenticatorsConfig(TOTPConfig):
+    verbose_name = _("Two-step login (authenticator apps)")
+
+    def ready(self):
+        super().ready()
+        rename(
+            self.get_model("TOTPDevice"),
+            _("authenticator app"),
+            _("authenticator apps"),
+        )
+
+
+class RecoveryCodesConfig(StaticConfig):
+    verbose_name = _("Two-step login (recovery codes)")
+
+    def ready(self):
+        super().ready()
+        rename(
+            self.get_model("StaticDevice"),
+            _("recovery code list"),
+            _("recovery code lists"),
+        )
+        rename(self.get_model("StaticToken"), _("recovery code"), _("recovery codes"))

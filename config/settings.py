@@ -74,11 +74,12 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
-    "axes",
-    # Two-step login for staff: authenticator apps (TOTP) and recovery codes.
+    # Login throttling, and two-step login for staff: authenticator apps (TOTP)
+    # and recovery codes; named for what they do in the admin (config/apps.py).
+    "config.apps.LoginThrottlingConfig",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "config.apps.AuthenticatorsConfig",
+    "config.apps.RecoveryCodesConfig",
     "adminsortable2",
     "simple_history",
     "catalog",
