@@ -68,13 +68,48 @@ def _term_values(rows, path, chosen):
 def one_per_slug(rows, path, **counts):
     """Sections as facet values, one per slug, as the filter takes it: two
     exhibitions' "military" sections are one choice (each record counted once), not
-    two that act as one. ``path`` leads from ``rows`` to the section."""
+    two that act as one. ``path`` leads from ``rows`` to the section; the values
+    are labelled by ``section_labels``."""
     return rows.values(f"{path}__slug").annotate(
-        **counts,
-        title_en=Min(f"{path}__title_en"),
-        title_zh_hans=Min(f"{path}__title_zh_hans"),
-        position=Min(f"{path}__position"),
+        **counts, position=Min(f"{path}__position")
     )
+
+
+def section_labels(slugs, exhibitions=()):
+    """What each section slug's one choice is called, in the visitor's language:
+    its title, or, where published exhibitions (of ``exhibitions``, if any) share
+    the slug, each title with the exhibitions it is in, so a visitor sees that the
+    one box covers "Military: Combat (A) / Military: Training (B)"."""
+    sections = Section.objects.filter(
+        slug__in=slugs,
+        status=Status.PUBLISHED,
+        exhibition__status=Status.PUBLISHED,
+    )
+    if exhibitions:
+        sections = sections.filter(exhibition__slug__in=exhibitions)
+    titles = {}  # slug → {section title: [exhibition titles]}
+    for row in sections.order_by("exhibition__pk", "position").values(
+        "slug",
+        "title_en",
+        "title_zh_hans",
+        "exhibition__title_en",
+        "exhibition__title_zh_hans",
+    ):
+        where = titles.setdefault(row["slug"], {})
+        where.setdefault(_localised(row, "title"), []).append(
+            _localised(row, "exhibition__title")
+        )
+    labels = {}
+    for slug, where in titles.items():
+        if sum(map(len, where.values())) == 1:
+            labels[slug] = next(iter(where))
+            continue
+        labels[slug] = gettext(" / ").join(
+            gettext("%(section)s (%(exhibitions)s)")
+            % {"section": title, "exhibitions": gettext("; ").join(exhibitions)}
+            for title, exhibitions in where.items()
+        )
+    return labels
 
 
 def _grouped(model, ids, path, extra=(), published_path=None, where=None):
@@ -146,6 +181,10 @@ def build_facets(model, filtered, selected, artifact_kind):
         "section_items__section",
         n=Count("pk", distinct=True),
     ).order_by("section_items__section__slug")
+    labels = section_labels(
+        [row["section_items__section__slug"] for row in sections],
+        chosen("exhibition"),
+    )
     facets.append(
         Facet(
             "section",
@@ -153,7 +192,7 @@ def build_facets(model, filtered, selected, artifact_kind):
             [
                 FacetValue(
                     row["section_items__section__slug"],
-                    _localised(row, "title"),
+                    labels.get(row["section_items__section__slug"], ""),
                     row["n"],
                     row["section_items__section__slug"] in chosen("section"),
                 )

@@ -11,7 +11,13 @@ from django.utils.translation import gettext
 from catalog.models import Status
 from catalog.models.search import Kind
 from catalog.periods import group_label
-from exhibition.gallery.facets import Facet, FacetValue, _localised, one_per_slug
+from exhibition.gallery.facets import (
+    Facet,
+    FacetValue,
+    _localised,
+    one_per_slug,
+    section_labels,
+)
 from exhibition.models import Exhibition, FeaturedPerson, Section, SectionItem
 from exhibition.page_cache import cached_by_version
 
@@ -150,6 +156,9 @@ def build_facets(entries, chosen):
     grouped queries whatever the number of matches; and the total."""
     kinds, decades = kinds_and_decades(entries)
     exhibitions, sections = places(entries, chosen)
+    titles = section_labels(
+        [row["section__slug"] for row in sections], chosen["exhibition"]
+    )
     labels = dict(Kind.choices)
     facets = [
         Facet(
@@ -180,7 +189,7 @@ def build_facets(entries, chosen):
             [
                 FacetValue(
                     row["section__slug"],
-                    _localised(row, "title"),
+                    titles.get(row["section__slug"], ""),
                     row["n"],
                     row["section__slug"] in chosen["section"],
                 )

@@ -2,6 +2,7 @@
 counts, and nothing that is not published."""
 
 import re
+from html import unescape
 
 import pytest
 
@@ -11,9 +12,37 @@ from tests.factories import hang, make_artifact, make_exhibition, make_section
 pytestmark = pytest.mark.django_db
 
 
-def facet_labels(html, name):
+def facet_labels(html, name, value='[^"]*'):
     """The labels of one facet's choices, as the filter column shows them."""
-    return re.findall(rf'name="{name}" value="[^"]*"[^>]*> <span>([^<]*)</span>', html)
+    choices = rf'name="{name}" value="{value}"[^>]*>\s*<span[^>]*>([^<]*)</span>'
+    return [unescape(label) for label in re.findall(choices, html)]
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [
+        (
+            "",
+            "Military: Combat (Friends Abroad) / Military: Training (Skills as Tools)",
+        ),
+        ("/zh-hans", "军事·战斗（海外友人）／军事·训练（以技为器）"),
+    ],
+)
+def test_a_section_slug_two_exhibitions_share_says_which_exhibitions(
+    client, shared_slug, language, label
+):
+    html = client.get(f"{language}/collection/").content.decode()
+    assert facet_labels(html, "section", "military") == [label]
+    # A slug only one exhibition uses keeps its plain title.
+    assert facet_labels(html, "section", "rescue") == ["救护" if language else "Rescue"]
+
+
+def test_with_one_exhibition_chosen_its_sections_need_no_exhibition_name(
+    client, shared_slug
+):
+    first, _second = shared_slug
+    html = client.get(f"/collection/?exhibition={first.slug}").content.decode()
+    assert facet_labels(html, "section", "military") == ["Military: Combat"]
 
 
 @pytest.mark.parametrize("language", ["", "/zh-hans"])
