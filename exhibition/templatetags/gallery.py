@@ -67,6 +67,18 @@ def rendition_url(field_file, width, height, size=1280, extension="jpg"):
 
 
 @register.filter
+def by_source(citations):
+    """Citations as (source, its distinct locators): a source cited at fifteen
+    places is listed once, not fifteen times. In the order first cited."""
+    sources = {}
+    for citation in citations:
+        found = sources.setdefault(citation.source_id, (citation.source, []))
+        if citation.locator and citation.locator not in found[1]:
+            found[1].append(citation.locator)
+    return list(sources.values())
+
+
+@register.filter
 def paragraphs(text):
     """Blank-line separated text as escaped <p> elements."""
     blocks = [block.strip() for block in (text or "").split("\n\n") if block.strip()]

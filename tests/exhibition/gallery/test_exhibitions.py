@@ -338,3 +338,35 @@ def test_new_pages_run_a_fixed_number_of_queries(client, museum, path):
         client.get(path)
     assert len(small) == len(large), (path, len(small), len(large))
     assert len(large) <= 10, [q["sql"][:120] for q in large.captured_queries]
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "separator"),
+    [("", "A Long Study of Experts", "; "), ("/zh-hans", "专家群体的长篇研究", "；")],
+)
+def test_an_exhibition_lists_each_source_once_with_its_distinct_locators(
+    client, language, title, separator
+):
+    from tests.factories import make_source
+
+    exhibition = make_exhibition(slug="experts")
+    paper = make_source(title_en="A Long Study of Experts", title_zh_hans=title)
+    news = make_source(title_en="A News Report", publisher="Daily Wire")
+    for source, locator in [
+        (paper, "§1.1, para 1"),
+        (paper, "§1.2, para 2"),
+        (news, "para 4"),
+        (paper, "§1.1, para 1"),  # cited twice at the same place
+        (paper, "§2.1, para 3"),
+    ]:
+        cite(exhibition, source, locator)
+    html = client.get(f"{language}/exhibitions/experts/").content.decode()
+    sources = html.split('id="sources-heading"')[1].split("</section>")[0]
+    items = [
+        re.sub(r"<[^>]+>|\s+", " ", item).strip()
+        for item in re.findall(r"<li>(.*?)</li>", sources, re.S)
+    ]
+    assert items == [
+        f"{title}, " + separator.join(["§1.1, para 1", "§1.2, para 2", "§2.1, para 3"]),
+        "A News Report, para 4 (Daily Wire)",
+    ]
