@@ -104,21 +104,33 @@ class ShownInSectionsInline(admin.TabularInline):
     verbose_name_plural = _("shown in sections (added at the end of the section)")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("section__exhibition")
+        # Not super()'s: it asks for the view permission without the record, which
+        # this inline refuses (below); a record's form that admitted it asked with.
+        return SectionItem.objects.select_related("section__exhibition").order_by(
+            "section__exhibition__title", "section__position", "pk"
+        )
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "section":
             return sections_field(label=db_field.verbose_name.capitalize())
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    # On the record's change form only: a new record is hung once it exists (and
+    # the add form posts as it did before this inline).
+    def has_view_permission(self, request, obj=None):
+        return obj is not None and super().has_view_permission(request, obj)
+
     def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and may_hang(request.user)
+        allowed = super().has_add_permission(request, obj)
+        return obj is not None and allowed and may_hang(request.user)
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and may_hang(request.user)
+        allowed = super().has_change_permission(request, obj)
+        return obj is not None and allowed and may_hang(request.user)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and may_hang(request.user)
+        allowed = super().has_delete_permission(request, obj)
+        return obj is not None and allowed and may_hang(request.user)
 
 
 class AddToSectionForm(forms.Form):
