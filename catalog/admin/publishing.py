@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
@@ -263,11 +264,13 @@ class PublishingAdmin(
 
     def render_change_form(self, request, context, add=False, change=False, **kw):
         obj = context.get("original")
+        # A new record (a draft) is offered them too: its first save may move it on.
+        record = obj if obj is not None and obj.pk else self.model()
+        context["workflow_buttons"] = [
+            (name, WORKFLOW_BUTTONS[name])
+            for name in workflow.available_transitions(record, request.user)
+        ]
         if obj is not None and obj.pk:
-            context["workflow_buttons"] = [
-                (name, WORKFLOW_BUTTONS[name])
-                for name in workflow.available_transitions(obj, request.user)
-            ]
             if obj.status != Status.PUBLISHED:
                 context["readiness"] = readiness.missing(obj)
             elif not self.has_change_permission(request, obj):
@@ -281,6 +284,17 @@ class PublishingAdmin(
             self.run_transition(request, obj, name)
             return HttpResponseRedirect(request.path)
         return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        response = super().response_add(request, obj, post_url_continue)
+        name = request.POST.get("_workflow")
+        # Not from a pop-up (which answers with a page that closes itself).
+        if name in workflow.TRANSITIONS and isinstance(response, HttpResponseRedirect):
+            self.run_transition(request, obj, name)
+            opts = self.opts
+            change = f"admin:{opts.app_label}_{opts.model_name}_change"
+            return HttpResponseRedirect(reverse(change, args=[obj.pk]))
+        return response
 
     def run_transition(self, request, obj, name):
         try:
