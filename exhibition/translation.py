@@ -11,6 +11,7 @@ class ExhibitionTranslation(TranslationOptions):
         "title",
         "subtitle",
         "venue",
+        "galleries",
         "organisers",
         "supporters",
         "introduction",

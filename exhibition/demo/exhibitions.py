@@ -16,6 +16,7 @@ EXHIBITION_TEXT = (
     "title",
     "subtitle",
     "venue",
+    "galleries",
     "organisers",
     "supporters",
     "introduction",
@@ -77,7 +78,6 @@ class ExhibitionLoading:
         def apply(exhibition, created):
             exhibition.status = entry.get("status", Status.PUBLISHED)
             exhibition.kind = entry.get("kind", Exhibition.Kind.TEMPORARY)
-            exhibition.galleries = entry.get("galleries", "")
             exhibition.opening_date = entry.get("opening_date")
             exhibition.closing_date = entry.get("closing_date")
             exhibition.timeline_start = entry.get("timeline_start")

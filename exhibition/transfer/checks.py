@@ -23,6 +23,8 @@ RECORDS = {
     "artifact": (Artifact, "accession_number"),
     "photograph": (Photograph, "slug"),
 }
+# Keys files were written with before the field was translated: read as English.
+FORMER_KEYS = {Exhibition: {"galleries": "galleries_en"}}
 PERMISSIONS = [
     f"exhibition.{action}_{model}"
     for model in ("exhibition", "section", "sectionitem", "featuredperson")
@@ -112,6 +114,8 @@ class ExhibitionChecks:
             self.problem(label, "", _("This must be an object."))
             return None
         is_section = model is Section
+        former = FORMER_KEYS.get(model, {})
+        entry = {former.get(key, key): value for key, value in entry.items()}
         fields = field_keys(model, skipped=SECTION_SKIPPED if is_section else ())
         links = SECTION_LINKS if is_section else EXHIBITION_LINKS
         reported = set()

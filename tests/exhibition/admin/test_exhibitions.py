@@ -188,3 +188,14 @@ def test_a_section_added_on_its_own_page_without_a_slug_gets_one(admin_client):
     values.update({"exhibition": exhibition.pk, "title_en": "Arrival"})
     assert admin_client.post(url, values).status_code == 302
     assert exhibition.sections.filter(slug="arrival-2").exists()
+
+
+def test_an_exhibition_s_galleries_are_edited_in_both_languages_side_by_side(
+    admin_client,
+):
+    exhibition = make_exhibition(galleries_en="Gallery 3", galleries_zh_hans="第三展厅")
+    html = admin_client.get(
+        f"/admin/exhibition/exhibition/{exhibition.pk}/change/"
+    ).content.decode()
+    assert "field-galleries_en field-galleries_zh_hans" in html  # one row
+    assert 'value="Gallery 3"' in html and 'value="第三展厅"' in html

@@ -370,3 +370,18 @@ def test_an_exhibition_lists_each_source_once_with_its_distinct_locators(
         f"{title}, " + separator.join(["§1.1, para 1", "§1.2, para 2", "§2.1, para 3"]),
         "A News Report, para 4 (Daily Wire)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "hidden"),
+    [("", "Gallery 3", "第三展厅"), ("/zh-hans", "第三展厅", "Gallery 3")],
+)
+def test_an_exhibition_s_galleries_are_in_the_visitor_s_language(
+    client, language, shown, hidden
+):
+    make_exhibition(
+        slug="tides", galleries_en="Gallery 3", galleries_zh_hans="第三展厅"
+    )
+    html = client.get(f"{language}/exhibitions/tides/").content.decode()
+    facts = html.split('class="facts"')[1].split("</dl>")[0]
+    assert shown in facts and hidden not in facts

@@ -52,6 +52,8 @@ def museum():
         timeline_end=-221,
         venue_en="East wing",
         venue_zh_hans="东翼",
+        galleries_en="Gallery 3",
+        galleries_zh_hans="第三展厅",
     )
     prints = make_exhibition(
         slug="woodcuts", kind=Exhibition.Kind.ONLINE, status=Status.DRAFT
@@ -122,6 +124,8 @@ def exhibitions_state():
                     "timeline_end",
                     "venue_en",
                     "venue_zh_hans",
+                    "galleries_en",
+                    "galleries_zh_hans",
                 )
             },
             "citations": [
@@ -224,6 +228,25 @@ def test_a_csv_row_can_hang_in_a_section_only_the_file_defines(museum, tmp_path)
     first = Section.objects.get(exhibition__slug="next-year", slug="first")
     assert [item.record.accession_number for item in first.items.all()] == ["BR-0001"]
     assert first.status == Status.DRAFT  # the model's default, never published
+
+
+def test_galleries_written_before_they_were_translated_are_read_as_english(
+    museum, tmp_path
+):
+    call_command("export_collection", tmp_path, stdout=StringIO())
+    path = tmp_path / "collection.json"
+    content = json.loads(path.read_text("utf-8"))
+    assert content["exhibitions"][0]["galleries_zh_hans"] == "第三展厅"
+    older = content["exhibitions"][0]
+    for key in ("galleries_en", "galleries_zh_hans"):
+        del older[key]
+    older["galleries"] = "Room 12"  # as files were written before
+    path.write_text(json.dumps(content, ensure_ascii=False), "utf-8")
+
+    import_export(tmp_path)
+
+    bronze = Exhibition.objects.get(slug="bronze-age")
+    assert (bronze.galleries_en, bronze.galleries_zh_hans) == ("Room 12", "第三展厅")
 
 
 BAD_ENTRIES = [

@@ -54,6 +54,7 @@ class ExhibitionSerializer(serializers.ModelSerializer):
     title = TranslatedField()
     subtitle = TranslatedField()
     venue = TranslatedField()
+    galleries = TranslatedField()
     organisers = TranslatedField()
     supporters = TranslatedField()
     introduction = TranslatedField()

@@ -102,3 +102,17 @@ def test_errors_speak_the_language_asked_for(client, world):
     assert response.status_code == 400
     assert response.json()["detail"] == "部分参数无效。"
     assert response.json()["errors"]["page"] == ["请输入从 1 起的整数。"]
+
+
+def test_an_exhibition_s_galleries_speak_the_language_asked_for(client):
+    from tests.factories import make_exhibition
+
+    make_exhibition(
+        slug="tides", galleries_en="Gallery 3", galleries_zh_hans="第三展厅"
+    )
+    address = "/api/v1/exhibitions/tides/"
+    assert client.get(address, {"lang": "zh-Hans"}).json()["galleries"] == "第三展厅"
+    assert client.get(address, {"lang": "all"}).json()["galleries"] == {
+        "en": "Gallery 3",
+        "zh-Hans": "第三展厅",
+    }
