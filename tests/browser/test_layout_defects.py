@@ -8,6 +8,7 @@ desk-sized window and a phone.
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.browser import test_kiosk
@@ -140,6 +141,15 @@ def test_a_section_cards_number_never_covers_its_title(
 
 
 @LANGUAGES
+def test_pages_of_sections_without_hero_images_pass_axe(page, site, heroless, language):
+    page.set_viewport_size(DESK)
+    for path in ("", "short/", "long/"):
+        page.goto(site.url + language + heroless + path)
+        result = Axe().run(page)
+        assert result.violations_count == 0, (path, result.generate_report())
+
+
+@LANGUAGES
 def test_a_section_cards_number_stays_on_its_picture(page, site, language):
     """Where there is a hero image, the number still sits on it, clear of the title."""
     page.set_viewport_size(DESK)
@@ -206,8 +216,8 @@ def test_a_long_facet_folds_its_tail_and_opens_it_on_a_click(page, site, viewpor
     page.set_viewport_size(viewport)
     page.goto(site.url + "/collection/")
     open_filters(page)
-    more = page.locator(".facet__more").first
-    facet = page.locator(".facet", has=more)
+    facet = page.locator(".facet:has(.facet__more)").first
+    more = facet.locator(".facet__more")
     hidden = more.locator("input")
     assert facet.locator("input").count() > 10
     assert facet.locator("input").count() - hidden.count() == 8
