@@ -162,9 +162,10 @@ class Journey:
         for name, value in values.items():
             self.fill(f'[name="{prefix}{name}"]', value)
 
-    def choose(self, selector, value):
+    def choose(self, selector, value=None, label=None):
+        """A native <select>: open it, pick the option (by value or shown text)."""
         self.clicks += 2
-        self.page.locator(selector).select_option(value)
+        self.page.locator(selector).select_option(value=value, label=label)
 
     def tick(self, selector):
         self.clicks += 1
@@ -247,10 +248,10 @@ class Journey:
         )
 
     def log_in(self, username, code, language=None):
-        """The real login: the language switch (if asked), the password sent with
-        Enter, then a recovery code at the code step."""
+        """The real login: the language switch (when the page is not already in
+        ``language``), the password sent with Enter, then a recovery code."""
         self.goto("/admin/login/")
-        if language:
+        if language and self.page.locator("html").get_attribute("lang") != language:
             self.choose("#admin-language-choice", language)
             self.submit(".admin-language [type=submit]")
             assert self.page.locator("html").get_attribute("lang") == language
