@@ -84,7 +84,10 @@ def waiting_for(user):
     )
     lists.append(
         waiting_list(
-            _("Scheduled but not published (incomplete when their time came)"),
+            _(
+                "Scheduled but not published (refused when their time came: "
+                "incomplete, or changed after approval)"
+            ),
             [
                 m.objects.filter(publish_at__lt=now).exclude(status=Status.PUBLISHED)
                 for m in RECORDS
