@@ -5,7 +5,8 @@ Each change form carries the version it was opened on (the record's
 between, the save is refused and the form comes back merged: the other person's
 changes where only they changed a field, this person's where only they did, and
 theirs side by side where both did, with a table that shows what each changed.
-Saving again applies it. Bulk actions check the versions the list was loaded on.
+Saving again applies it. A change form posted without the version is refused
+the same way. Bulk actions check the versions the list was loaded on.
 """
 
 import hashlib
@@ -182,7 +183,7 @@ class SaveCheckedAdmin:
         class CheckedForm(form):
             def clean(self):
                 cleaned = super().clean()
-                if self.instance.pk and VERSION_INPUT in self.data:
+                if self.instance.pk:  # a change form, with or without a version
                     check_version(self)
                 return cleaned
 
@@ -235,8 +236,23 @@ class SaveCheckedAdmin:
         return current, stale
 
 
+STALE = _(
+    "Someone else saved this record after you opened it. Nothing was "
+    "saved: the form below keeps your changes and now includes theirs. "
+    "Check the fields listed, then save again."
+)
+# An old tab, a script, a page from before an upgrade: it may be older than
+# someone else's save, so it is refused as a stale one is, never applied unseen.
+UNVERSIONED = _(
+    "This form does not say which version of the record it was opened on (an "
+    "old tab, or a page from before an update), so saving it could undo someone "
+    "else's changes. Nothing was saved: the fields listed differ from the record "
+    "as saved now. Check them, then save again."
+)
+
+
 def check_version(form):
-    submitted = form.data.get(VERSION_INPUT, "")
+    submitted = form.data.get(VERSION_INPUT)
     record = form.instance
     now = stored_version(type(record), record.pk)
     if submitted == now:
@@ -245,11 +261,4 @@ def check_version(form):
     conflict = Conflict(form, state_when_opened(current, submitted), current)
     merge_into(form, conflict.merged, now)
     form.conflict = conflict.rows
-    raise ValidationError(
-        _(
-            "Someone else saved this record after you opened it. Nothing was "
-            "saved: the form below keeps your changes and now includes theirs. "
-            "Check the fields listed, then save again."
-        ),
-        code="stale",
-    )
+    raise ValidationError(STALE if submitted is not None else UNVERSIONED, code="stale")

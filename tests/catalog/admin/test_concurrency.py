@@ -166,3 +166,35 @@ def test_the_form_says_who_else_has_the_record_open(two_curators, record, monkey
     later = presence.time.time() + presence.AWAY_SECONDS + 1
     monkeypatch.setattr(presence.time, "time", lambda: later)
     assert alice.get(editing).json()["others"] == []
+
+
+def test_a_change_form_posted_without_its_version_is_refused_as_stale(
+    two_curators, record
+):
+    """An old tab, a script or a page from before an upgrade, with no version:
+    it may be older than a colleague's save, so it is not applied unseen."""
+    alice, bao = two_curators
+    url = reverse("admin:catalog_artifact_change", args=[record.pk])
+    old_tab = opened(bao, url)
+    del old_tab["_opened_version"], old_tab["_opened_fields"]
+    alice.post(url, {**opened(alice, url), "title_en": "Alice's title"})
+    refused = bao.post(url, {**old_tab, "description_zh_hans": "旧标签页。"})
+    assert refused.status_code == 200
+    html = refused.content.decode()
+    assert "does not say which version" in html
+    assert "Alice&#x27;s title" in html and "Red Star Over China" in html
+    record.refresh_from_db()
+    assert record.title_en == "Alice's title"
+    assert record.description_zh_hans == "斯诺的书。"
+    # The form now carries the version: saved again, it is applied as shown.
+    again = form_values(html)
+    assert again["_opened_version"]
+    assert bao.post(url, {**again, "title_en": "Alice's title"}).status_code == 302
+    record.refresh_from_db()
+    assert record.description_zh_hans == "旧标签页。"
+
+
+def test_an_add_form_has_no_version_to_check(curator_client):
+    url = reverse("admin:catalog_photograph_add")
+    values = form_values(curator_client.get(url).content.decode())
+    assert "_opened_version" not in values

@@ -62,3 +62,16 @@ def test_the_translation_view_lists_what_each_language_lacks(curator_client):
     assert "Rib shears" not in only_english
     change = reverse("admin:exhibition_exhibition_change", args=[section.exhibition.pk])
     assert url in curator_client.get(change).content.decode()
+
+
+def test_an_exhibition_form_posted_without_its_version_is_refused(two_curators):
+    alice, _bao = two_curators
+    exhibition = make_section().exhibition
+    url = reverse("admin:exhibition_exhibition_change", args=[exhibition.pk])
+    posted = {**opened(alice, url), "title_en": "From a script"}
+    del posted["_opened_version"]
+    refused = alice.post(url, posted)
+    assert refused.status_code == 200
+    assert "does not say which version" in refused.content.decode()
+    exhibition.refresh_from_db()
+    assert exhibition.title_en != "From a script"
