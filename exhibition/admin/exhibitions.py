@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from catalog.admin import CitationInline, thumbnail
@@ -27,6 +28,21 @@ from exhibition.models import Exhibition, FeaturedPerson, Section, SectionItem
 # A sortable inline takes its order field from ``ordering``, else from the model's
 # Meta.ordering, whose first entry here is the parent: name the position.
 IN_ORDER = ["position", "pk"]
+
+
+def readiness(not_ready):
+    """A section's cell under "ready to publish": one reading only."""
+    if not not_ready:
+        return format_html("✓ {}", pgettext("publishing", "ready"))
+    return format_html(
+        "⚠ {}",
+        ngettext(
+            "%(count)s record lacks what publishing needs",
+            "%(count)s records lack what publishing needs",
+            not_ready,
+        )
+        % {"count": not_ready},
+    )
 
 
 class SectionInline(SortableTabularInline, TranslationTabularInline):
@@ -137,7 +153,7 @@ class ExhibitionAdmin(
                     row.section.get_status_display(),
                     row.items,
                     row.published,
-                    format_html("⚠ {}", row.not_ready) if row.not_ready else "✓",
+                    readiness(row.not_ready),
                 )
                 for row in rows
             ),
@@ -149,7 +165,7 @@ class ExhibitionAdmin(
             _("status"),
             _("items"),
             _("published"),
-            _("not yet publishable"),
+            _("ready to publish"),
             body,
         )
 

@@ -35,10 +35,36 @@ def test_the_exhibition_page_shows_sections_counts_readiness_and_links(admin_cli
     ).content.decode()
     overview = html.split('class="exhibition-overview"')[1].split("</table>")[0]
     assert "Buried Hoards" in overview
-    assert "<td>2</td><td>1</td><td>⚠ 1</td>" in overview
+    assert "<td>2</td><td>1</td><td>⚠ 1 record lacks what publishing needs</td>" in (
+        overview
+    )
     assert 'href="/exhibitions/bronze/"' in html
     assert 'href="/exhibitions/bronze/timeline/"' in html
     assert f"/exhibition/kiosk/{kiosk.pk}/change/" in html
+
+
+def test_the_readiness_column_reads_one_way_only_in_both_languages(admin_client):
+    """Its heading once said "not yet publishable" over a ✓ meaning "none"."""
+    exhibition = make_exhibition()
+    complete = make_section(exhibition)
+    hang(complete, make_artifact())
+    missing = make_section(exhibition)
+    for n in range(2):
+        hang(missing, make_artifact(status=Status.DRAFT, description_en=""), n)
+    url = f"/admin/exhibition/exhibition/{exhibition.pk}/change/"
+    for language, heading, ready, lacking in (
+        ("en", "ready to publish", "✓ ready", "⚠ 2 records lack what publishing needs"),
+        ("zh-hans", "可发布", "✓ 就绪", "⚠ 2 条记录缺少发布所需内容"),
+    ):
+        html = admin_client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        table = html.split('class="exhibition-overview"')[1].split("</table>")[0]
+        assert f"<th>{heading}</th>" in table, language
+        assert "publishable" not in table
+        rows = table.split("</tr>")
+        ready_row = next(r for r in rows if f"/section/{complete.pk}/" in r)
+        missing_row = next(r for r in rows if f"/section/{missing.pk}/" in r)
+        assert ready_row.endswith(f"<td>{ready}</td>"), language
+        assert missing_row.endswith(f"<td>{lacking}</td>"), language
 
 
 def test_the_museum_list_goes_straight_to_its_one_record(admin_client):
