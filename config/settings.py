@@ -74,8 +74,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
-    # Login throttling, and two-step login for staff: authenticator apps (TOTP)
-    # and recovery codes; named for what they do in the admin (config/apps.py).
+    # Login throttling and two-step login for staff, named in config/apps.py.
     "config.apps.LoginThrottlingConfig",
     "django_otp",
     "config.apps.AuthenticatorsConfig",
@@ -100,9 +99,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Marks a session verified once its second step is done (config/two_factor).
+    # A session is verified once its second step is done; outside the admin, one
+    # the admin would not let in reads the site as a visitor (config/two_factor).
     "django_otp.middleware.OTPMiddleware",
-    # Drafts are previewed on the public pages only by a session the admin lets in.
     "config.two_factor.gate.PublicFaceMiddleware",
     # The admin speaks each person's language (saved choice, else the browser's).
     "config.admin_language.AdminLanguageMiddleware",
@@ -118,8 +117,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Staff logins (lockout, two-step login) live beside this file, in
-# config/login_settings.py.
+# Staff logins (lockout, two-step login): config/login_settings.py.
 from config.login_settings import *  # noqa: E402, F403
 
 ROOT_URLCONF = "config.urls"
