@@ -99,8 +99,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # A session is verified once its second step is done; outside the admin, one
-    # the admin would not let in reads the site as a visitor (config/two_factor).
+    # Second step of the login; elsewhere unverified staff are visitors (two_factor).
     "django_otp.middleware.OTPMiddleware",
     "config.two_factor.gate.PublicFaceMiddleware",
     # The admin speaks each person's language (saved choice, else the browser's).
