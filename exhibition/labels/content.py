@@ -31,6 +31,7 @@ class Side:
     lines: list = field(default_factory=list)
     paragraphs: list = field(default_factory=list)
     credit: str = ""
+    scan: str = ""  # an object label's QR caption, under this side's half
 
 
 @dataclass
@@ -84,6 +85,7 @@ def record_side(record, language, limit):
             lines=[line for line in lines if line],
             paragraphs=[short_text(text, limit)] if text else [],
             credit=record.credit_line,
+            scan=gettext("Scan for more"),
         )
 
 

@@ -64,6 +64,7 @@ def printed_texts(sheets, names):
         for side in sheet.sides:
             yield side.title
             yield side.credit
+            yield side.scan
             yield from side.lines
             yield from side.paragraphs
 

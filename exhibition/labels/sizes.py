@@ -41,6 +41,19 @@ class Template:
         return self.width_mm - 2 * self.margin_mm
 
     @property
+    def qr_left_mm(self):
+        """Where the QR code starts in the foot: centred between the two halves,
+        so each half's caption stands beside it."""
+        return (self.inner_mm - self.qr_mm) / 2
+
+    @property
+    def beside_qr_mm(self):
+        """From either edge of the foot to the far side of the QR code's image
+        (its quiet zone included, which text must not enter): where the captions
+        beside it end and start."""
+        return self.qr_left_mm + self.qr_mm
+
+    @property
     def body_mm(self):
         """Height left for the text above the foot."""
         return self.height_mm - 2 * self.margin_mm - self.foot_mm

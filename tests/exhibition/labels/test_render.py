@@ -183,3 +183,21 @@ def test_a_character_the_font_lacks_is_refused_by_name(poppler):
 def test_a_font_that_is_not_installed_is_named_with_how_to_install_it():
     with pytest.raises(fonts.FontMissing, match="fonts-noto-cjk"):
         fonts.font_file("No Such Family Anywhere")
+
+
+@pytest.mark.django_db
+def test_each_half_of_a_label_has_the_qr_caption_in_its_own_language(poppler, tmp_path):
+    artifact = make_artifact(title_en="Caption test", title_zh_hans="说明测试")
+    printed = render.render_pdf(
+        content.object_labels([artifact], OBJECT, BASE), OBJECT, PANEL
+    )
+    foot_top = (OBJECT.height_mm - OBJECT.margin_mm - OBJECT.qr_mm - 1) * MM
+    half = OBJECT.width_mm / 2 * MM
+    height = (OBJECT.qr_mm + 1) * MM
+    english = pdf_text(printed.pdf, tmp_path, 0, foot_top, half, height)
+    chinese = pdf_text(printed.pdf, tmp_path, half, foot_top, half, height)
+    with translation.override("zh-hans"):
+        scan_zh = translation.gettext("Scan for more")
+    assert scan_zh != "Scan for more"  # the catalogue is compiled (make messages)
+    assert "Scan for more" in english and scan_zh not in english
+    assert scan_zh in chinese and "Scan for more" not in chinese
