@@ -196,11 +196,10 @@ class Journey:
     def add_row(self, group):
         """Click an inline group's "Add another …" link; return the new row's
         field-name prefix (``prefix-N-``)."""
-        rows = self.page.locator(f"{group} .dynamic-form, {group} tr.form-row")
-        before = self.page.locator(f"{group} [name$='-TOTAL_FORMS']").input_value()
-        self.click(f"{group} .add-row a")
         total = self.page.locator(f"{group} [name$='-TOTAL_FORMS']")
-        assert total.input_value() == str(int(before) + 1), rows.count()
+        before = total.input_value()
+        self.click(f"{group} .add-row a")
+        assert total.input_value() == str(int(before) + 1), f"no new row in {group}"
         prefix = total.get_attribute("name").removesuffix("TOTAL_FORMS")
         return f"{prefix}{before}-"
 
