@@ -1,5 +1,6 @@
 """Read an admin change form's current values, to post it back as a browser would."""
 
+import re
 from html.parser import HTMLParser
 
 
@@ -99,6 +100,19 @@ def inline_prefixes(html, form_id="_form"):
         for name, _value in _read(html, form_id)
         if name.endswith("-TOTAL_FORMS")
     ]
+
+
+def empty_row(html, prefix, form_id="_form"):
+    """``{field: default}`` of the row inline ``prefix`` keeps for "Add another"
+    (every field it shows; "" where it has no value, an unchosen select too)."""
+    template = f"{prefix}-__prefix__-"
+    names = re.findall(rf'name="{re.escape(template)}([^"]+)"', html)
+    defaults = {
+        name.removeprefix(template): value
+        for name, value in _read(html, form_id)
+        if name.startswith(template)
+    }
+    return {name: defaults.get(name, "") for name in names}
 
 
 def add_row(values, html, prefix, fields=None, form_id="_form"):
