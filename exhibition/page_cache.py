@@ -207,6 +207,8 @@ class AnonymousPageCacheMiddleware:
             and not response.cookies
             and not response.has_header("Set-Cookie")
             and not _incomplete.get()
+            # A view may say its page is not to be kept (shown with stale parts).
+            and "no-store" not in response.get("Cache-Control", "")
             and (user is None or not user.is_authenticated)
         ):
             if hasattr(response, "render") and callable(response.render):

@@ -6,7 +6,7 @@ at once while one background thread counts afresh; the next view after that gets
 the new counts. Old counts were taken over published records only, so they can be
 a little out of date for a moment but never show a draft; the records listed on the
 page are always read live from ``published()``, and a page showing old counts is
-never stored in the page cache.
+never stored as the new version's page (the collection view says no-store).
 """
 
 import hashlib
@@ -19,7 +19,6 @@ from django.db import connections
 from django.utils import translation
 
 from exhibition.gallery.facets import build_facets
-from exhibition.page_cache import page_incomplete
 
 logger = logging.getLogger(__name__)
 FACET_SECONDS = 3600
@@ -91,10 +90,6 @@ def cached_facets(model, filtered, selected, artifact_kind, version):
         return count()
     if cache.add(f"facets-recount:{key}", True, RECOUNT_SECONDS):
         in_background(_recount(count, language))
-    # A page showing an older version's counts must not be stored as this
-    # version's page: it would outlive the recount (a withdrawn person still
-    # offered) for as long as the page cache keeps it.
-    page_incomplete()
     return latest[1]
 
 

@@ -71,22 +71,31 @@ def one_per_slug(rows, path, **counts):
     two that act as one. ``path`` leads from ``rows`` to the section; the values
     are labelled by ``section_labels``."""
     return rows.values(f"{path}__slug").annotate(
-        **counts, position=Min(f"{path}__position")
+        **counts,
+        title_en=Min(f"{path}__title_en"),
+        title_zh_hans=Min(f"{path}__title_zh_hans"),
+        position=Min(f"{path}__position"),
+        exhibitions=Count(f"{path}__exhibition", distinct=True),
     )
 
 
-def section_labels(slugs, exhibitions=()):
+def section_labels(rows, slug_key, chosen_exhibitions=()):
     """What each section slug's one choice is called, in the visitor's language:
-    its title, or, where published exhibitions (of ``exhibitions``, if any) share
-    the slug, each title with the exhibitions it is in, so a visitor sees that the
-    one box covers "Military: Combat (A) / Military: Training (B)"."""
+    its title, or, where published exhibitions (the chosen ones, if any) share the
+    slug, each title with the exhibitions it is in, so a visitor sees that the one
+    box covers "Military: Combat (A) / Military: Training (B)". ``rows`` are
+    ``one_per_slug``'s; a query is made only when a slug is shared."""
+    labels = {row[slug_key]: _localised(row, "title") for row in rows}
+    shared = [row[slug_key] for row in rows if row["exhibitions"] > 1]
+    if not shared:
+        return labels
     sections = Section.objects.filter(
-        slug__in=slugs,
+        slug__in=shared,
         status=Status.PUBLISHED,
         exhibition__status=Status.PUBLISHED,
     )
-    if exhibitions:
-        sections = sections.filter(exhibition__slug__in=exhibitions)
+    if chosen_exhibitions:
+        sections = sections.filter(exhibition__slug__in=chosen_exhibitions)
     titles = {}  # slug → {section title: [exhibition titles]}
     for row in sections.order_by("exhibition__pk", "position").values(
         "slug",
@@ -99,11 +108,7 @@ def section_labels(slugs, exhibitions=()):
         where.setdefault(_localised(row, "title"), []).append(
             _localised(row, "exhibition__title")
         )
-    labels = {}
     for slug, where in titles.items():
-        if sum(map(len, where.values())) == 1:
-            labels[slug] = next(iter(where))
-            continue
         labels[slug] = gettext(" / ").join(
             gettext("%(section)s (%(exhibitions)s)")
             % {"section": title, "exhibitions": gettext("; ").join(exhibitions)}
@@ -182,8 +187,7 @@ def build_facets(model, filtered, selected, artifact_kind):
         n=Count("pk", distinct=True),
     ).order_by("section_items__section__slug")
     labels = section_labels(
-        [row["section_items__section__slug"] for row in sections],
-        chosen("exhibition"),
+        sections, "section_items__section__slug", chosen("exhibition")
     )
     facets.append(
         Facet(

@@ -156,9 +156,7 @@ def build_facets(entries, chosen):
     grouped queries whatever the number of matches; and the total."""
     kinds, decades = kinds_and_decades(entries)
     exhibitions, sections = places(entries, chosen)
-    titles = section_labels(
-        [row["section__slug"] for row in sections], chosen["exhibition"]
-    )
+    titles = section_labels(sections, "section__slug", chosen["exhibition"])
     labels = dict(Kind.choices)
     facets = [
         Facet(

@@ -11,6 +11,7 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from catalog.models import (
@@ -102,7 +103,7 @@ def collection(request):
         state,
         page.number,
     )
-    return render(
+    response = render(
         request,
         "gallery/collection.html",
         {
@@ -120,6 +121,12 @@ def collection(request):
             "facet_state": f"{state}@{counted_at}",
         },
     )
+    if counted_at < version:
+        # The previous version's counts while they are counted again: never
+        # stored as this version's page, which would outlive the recount (a
+        # withdrawn person still offered) for as long as pages are kept.
+        patch_cache_control(response, no_store=True)
+    return response
 
 
 @require_GET
