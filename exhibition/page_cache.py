@@ -213,7 +213,12 @@ class AnonymousPageCacheMiddleware:
         ):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            patch_cache_control(response, public=True, max_age=60)
+            if response.status_code == 404:
+                # A draft's address answers 404 until it is published: a browser
+                # must ask again, or the curator's colleague sees the 404 a minute on.
+                patch_cache_control(response, public=True, no_cache=True)
+            else:
+                patch_cache_control(response, public=True, max_age=60)
             cache.set(key, frozen(response), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response

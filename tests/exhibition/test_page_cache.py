@@ -198,3 +198,16 @@ def test_what_a_worker_holds_is_bounded_and_expires(monkeypatch):
     monkeypatch.setattr(page_cache, "HELD_SECONDS", 0)
     caches["default"].clear()
     assert page_cache.held_by_version("part", lambda: read("fresh"), 4) == ["fresh"]
+
+
+def test_a_drafts_not_found_page_is_not_kept_by_browsers(client, shown):
+    draft = make_artifact(
+        slug="coming-soon", title_en="Coming soon", status=Status.DRAFT
+    )
+    answer = client.get(draft.get_absolute_url())
+    assert answer.status_code == 404
+    assert "max-age" not in answer["Cache-Control"]
+    assert "no-cache" in answer["Cache-Control"]
+    draft.status = Status.PUBLISHED
+    draft.save()
+    assert client.get(draft.get_absolute_url()).status_code == 200
