@@ -144,6 +144,7 @@ class RecordFilter(django_filters.FilterSet):
         queryset=published_sections,
         label=_("Section"),
         distinct=True,
+        method="filter_section",
     )
     person = django_filters.ModelMultipleChoiceFilter(
         field_name="people__slug",
@@ -182,6 +183,16 @@ class RecordFilter(django_filters.FilterSet):
         return queryset.filter(
             section_items__section__exhibition__in=exhibitions,
             section_items__section__status="published",
+        ).distinct()
+
+    def filter_section(self, queryset, name, sections):
+        """Records hanging in a chosen public section: a draft exhibition's section
+        of the same slug adds nothing."""
+        if not sections:
+            return queryset
+        slugs = {section.slug for section in sections}
+        return queryset.filter(
+            section_items__section__in=published_sections().filter(slug__in=slugs)
         ).distinct()
 
     def filter_decade(self, queryset, name, values):

@@ -9,7 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog.images import CheckedImageField, UploadPath
-from catalog.models import Artifact, Person, Photograph, Publishable, RecordQuerySet
+from catalog.models import (
+    Artifact,
+    Person,
+    Photograph,
+    Publishable,
+    RecordQuerySet,
+    Status,
+)
 
 # Pages under /exhibitions/<slug>/ that a section's address must not shadow.
 RESERVED_SECTION_SLUGS = {"timeline", "audio"}
@@ -126,6 +133,13 @@ class Exhibition(Publishable):
         return self.State.CURRENT
 
 
+class SectionQuerySet(RecordQuerySet):
+    def published(self):
+        """A section is public only while its exhibition is: a published section
+        of a draft exhibition is as hidden as the exhibition."""
+        return super().published().filter(exhibition__status=Status.PUBLISHED)
+
+
 class Section(Publishable):
     exhibition = models.ForeignKey(
         Exhibition,
@@ -155,6 +169,8 @@ class Section(Publishable):
     citations = GenericRelation("catalog.Citation")
     media = GenericRelation("catalog.MediaItem")
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["exhibition", "position", "pk"]

@@ -2,9 +2,15 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
-from catalog.models import Artifact
-from exhibition.models import SectionItem
-from tests.factories import hang, make_artifact, make_photograph, make_section
+from catalog.models import Artifact, Status
+from exhibition.models import Section, SectionItem
+from tests.factories import (
+    hang,
+    make_artifact,
+    make_exhibition,
+    make_photograph,
+    make_section,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +70,11 @@ def test_a_kiosk_refuses_another_exhibitions_section():
     with pytest.raises(ValidationError), transaction.atomic():
         kiosk.sections.add(foreign)
     assert kiosk.sections.count() == 1
+
+
+def test_a_published_section_of_a_draft_exhibition_is_not_public():
+    draft = make_exhibition(status=Status.DRAFT)
+    hidden = make_section(draft)
+    shown = make_section(make_exhibition())
+    public = set(Section.objects.published())
+    assert shown in public and hidden not in public

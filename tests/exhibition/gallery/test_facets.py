@@ -63,3 +63,21 @@ def test_a_draft_exhibition_s_published_section_leaks_nothing_into_the_facets(
     assert facet_labels(html, "exhibition") == ["公开展" if language else "Shown"]
     for leaked in ("unreleased", "Unreleased plans", "未发布的展览"):
         assert leaked not in html
+
+
+def test_a_draft_exhibition_s_section_slug_filters_in_nothing(client):
+    shown = make_exhibition(slug="shown")
+    draft = make_exhibition(slug="unreleased", status=Status.DRAFT)
+    in_both = make_artifact(title_en="In both")
+    only_in_draft = make_artifact(title_en="Only in the draft")
+    hang(make_section(shown, slug="rescue"), in_both)
+    draft_rescue = make_section(draft, slug="rescue")  # published, like its twin
+    hang(draft_rescue, in_both)
+    hang(draft_rescue, only_in_draft)
+    html = client.get("/collection/?section=rescue").content.decode()
+    assert "In both" in html
+    assert "Only in the draft" not in html
+    # Alone, the draft's section slug is no public choice at all.
+    make_section(draft, slug="secret-plans")
+    answer = client.get("/collection/?section=secret-plans")
+    assert "Only in the draft" not in answer.content.decode()
