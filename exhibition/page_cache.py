@@ -207,8 +207,7 @@ class AnonymousPageCacheMiddleware:
             and not response.cookies
             and not response.has_header("Set-Cookie")
             and not _incomplete.get()
-            # A view may say its page is not to be kept (shown with stale parts).
-            and "no-store" not in response.get("Cache-Control", "")
+            and not getattr(response, "not_for_page_cache", False)
             and (user is None or not user.is_authenticated)
         ):
             if hasattr(response, "render") and callable(response.render):
@@ -222,6 +221,15 @@ class AnonymousPageCacheMiddleware:
             cache.set(key, frozen(response), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
+
+
+def not_for_page_cache(response):
+    """Keep an answer made with parts of the previous content version out of the
+    page cache and browsers' caches. A flag, not Cache-Control alone: the kiosk's
+    version is no-store for browsers and still served from the page cache."""
+    patch_cache_control(response, no_store=True)
+    response.not_for_page_cache = True
+    return response
 
 
 def version_key(name, *parts):

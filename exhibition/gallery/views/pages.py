@@ -11,7 +11,6 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from catalog.models import (
@@ -32,7 +31,11 @@ from exhibition.gallery.filters import (
 )
 from exhibition.gallery.views.common import PAGE_SIZE, first_image
 from exhibition.models import FeaturedPerson
-from exhibition.page_cache import cached_by_version, current_version
+from exhibition.page_cache import (
+    cached_by_version,
+    current_version,
+    not_for_page_cache,
+)
 
 
 def card_records(model, pks):
@@ -125,7 +128,7 @@ def collection(request):
         # The previous version's counts while they are counted again: never
         # stored as this version's page, which would outlive the recount (a
         # withdrawn person still offered) for as long as pages are kept.
-        patch_cache_control(response, no_store=True)
+        not_for_page_cache(response)
     return response
 
 
