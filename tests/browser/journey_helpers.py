@@ -122,11 +122,16 @@ class Journey:
         self.submissions = 0
         self.failing = 0
         self.shots = 0
+        # (step, clicks since the step before): where the clicks go.
+        self.steps = []
+        self._clicks_at_last_step = 0
 
     def __str__(self):
+        steps = ", ".join(f"{step} {clicks}" for step, clicks in self.steps)
         return (
             f"{self.name}: {self.clicks} clicks, {self.fills} fields typed in, "
             f"{self.submissions} submissions, {self.failing} failing"
+            + (f" (clicks by step: {steps})" if steps else "")
         )
 
     # -- what the person does ----------------------------------------------------
@@ -242,6 +247,8 @@ class Journey:
 
     def shot(self, step):
         self.shots += 1
+        self.steps.append((step, self.clicks - self._clicks_at_last_step))
+        self._clicks_at_last_step = self.clicks
         return self.screenshot(
             self.page, f"journey-{self.name}-{self.shots:02d}-{step}"
         )
