@@ -9,14 +9,13 @@ what visitors need, in both languages, and only by a head curator.
 """
 
 import logging
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.images.tiles import ensure_tiles
-from catalog.models import Artifact, ArtifactImage, Person, Photograph, Status
+from catalog.models import Artifact, Photograph, Status
 from catalog.readiness import missing
 
 logger = logging.getLogger(__name__)
@@ -182,11 +181,11 @@ def apply_edit(record, user, now=None):
     return outcome
 
 
-# -- readiness -----------------------------------------------------------------
+# -- the steps: each checks the rule, records who and when, and saves ----------
 
 
-# Text visitors need on every record, per model: (field, how the message names it).
-def _save(record, user, reason):
+def save_step(record, user, reason):
+    """Save a workflow step with its author and reason in the record's history."""
     record._history_user = user
     record._change_reason = reason
     record.save()
@@ -235,7 +234,7 @@ def submit(record, user, now=None):
     record.status = Status.REVIEW
     record.submitted_by = user
     record.submitted_at = now or timezone.now()
-    _save(record, user, "submitted for review")
+    save_step(record, user, "submitted for review")
     return missing(record)
 
 
@@ -257,7 +256,7 @@ def publish(record, user, now=None):
     record.reviewed_by = record.published_by = user
     record.reviewed_at = record.published_at = now
     record.publish_at = None
-    return _save(record, user, "published")
+    return save_step(record, user, "published")
 
 
 def schedule(record, user, when, now=None):
@@ -267,14 +266,14 @@ def schedule(record, user, when, now=None):
     record.publish_at = when
     record.reviewed_by = user
     record.reviewed_at = now or timezone.now()
-    return _save(record, user, "scheduled")
+    return save_step(record, user, "scheduled")
 
 
 def unschedule(record, user):
     """Take back a scheduled approval: the record stays as it is."""
     _refuse_unless(can_publish(user, type(record)), _("You may not publish records."))
     record.publish_at = None
-    return _save(record, user, "schedule cancelled")
+    return save_step(record, user, "schedule cancelled")
 
 
 def return_to_draft(record, user, now=None):
@@ -293,7 +292,7 @@ def return_to_draft(record, user, now=None):
     record.reviewed_by = user
     record.reviewed_at = now or timezone.now()
     record.publish_at = None
-    return _save(record, user, "returned to draft")
+    return save_step(record, user, "returned to draft")
 
 
 def withdraw(record, user, now=None):
@@ -309,7 +308,7 @@ def withdraw(record, user, now=None):
     record.withdrawn_by = user
     record.withdrawn_at = now or timezone.now()
     record.publish_at = None
-    return _save(record, user, "withdrawn")
+    return save_step(record, user, "withdrawn")
 
 
 def record_move(record, user, to_state, now=None):
@@ -346,75 +345,3 @@ def available_transitions(record, user):
         for name, to_state in targets.items()
         if to_state != record.status and may_move(user, model, record.status, to_state)
     ]
-
-
-@dataclass
-class ScheduledRun:
-    published: list
-    skipped: list  # (record, problems)
-
-
-def publish_due(now=None):
-    """Publish every record whose scheduled time has come, if it is complete and
-    still the version a head curator approved.
-
-    The approving reviewer is recorded as the publisher. A record that has become
-    incomplete, or was changed after the approval by someone who may not publish,
-    stays unpublished and is reported with the reason.
-    """
-    now = now or timezone.now()
-    run = ScheduledRun(published=[], skipped=[])
-    for model in (Artifact, Photograph, Person):
-        due = model.objects.exclude(status=Status.PUBLISHED).filter(publish_at__lte=now)
-        for record in due.select_related("reviewed_by"):
-            problems = approval_problems(record) or missing(record)
-            if problems:
-                run.skipped.append((record, problems))
-                continue
-            with transaction.atomic():
-                record.status = Status.PUBLISHED
-                record.published_by = record.reviewed_by
-                record.published_at = now
-                record.publish_at = None
-                _save(record, record.reviewed_by, "published on schedule")
-            run.published.append(record)
-    return run
-
-
-def approval_problems(record):
-    """Why ``record``'s scheduled approval no longer holds, if it does not: the
-    approver may not publish (any more), or someone who may not publish changed
-    the record (or an image of it) after the approval."""
-    model = type(record)
-    reviewer = record.reviewed_by
-    if reviewer is None or not may_move(
-        reviewer, model, record.status, Status.PUBLISHED
-    ):
-        return [_("No one who may publish it approved it.")]
-    since = record.reviewed_at
-    versions = list(
-        model.history.filter(id=record.pk, history_date__gt=since)
-        .exclude(history_user=reviewer)
-        .select_related("history_user")
-    )
-    if model is Artifact:
-        versions += list(
-            ArtifactImage.history.filter(artifact_id=record.pk, history_date__gt=since)
-            .exclude(history_user=reviewer)
-            .select_related("history_user")
-        )
-    editors = {version.history_user for version in versions}
-    unreviewed = sorted(
-        (str(user) if user else _("someone unknown"))
-        for user in editors
-        if not can_publish(user, model)
-    )
-    if unreviewed:
-        return [
-            _(
-                "Changed by %(people)s after it was approved: a head curator must "
-                "approve it again."
-            )
-            % {"people": ", ".join(unreviewed)}
-        ]
-    return []

@@ -6,7 +6,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-MAX_LINES = 300
+# About 300 lines is the signal to look at a module (DESIGN.md), not a limit to
+# split under: a module may pass it while it holds one concern. Past this ceiling
+# it certainly holds more than one.
+MAX_LINES = 450
 
 
 def modules(package):
@@ -50,7 +53,7 @@ def test_the_gallery_and_the_kiosk_do_not_import_each_other(room, other):
     assert imports_of(room, other) == []
 
 
-def test_no_module_outside_migrations_is_over_300_lines():
+def test_no_module_outside_migrations_is_past_the_ceiling():
     too_long = {
         str(path.relative_to(ROOT)): length
         for package in ("catalog", "exhibition", "config")

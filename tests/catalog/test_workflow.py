@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog import readiness, workflow
+from catalog import readiness, scheduling, workflow
 from catalog.models import Artifact, ArtifactImage, Person, Photograph, Status
 from tests.catalog.admin_forms import post_change_form
 from tests.factories import (
@@ -214,9 +214,9 @@ def test_scheduled_records_are_published_when_due(head):
     artifact = make_ready_artifact()
     soon = timezone.now() + timedelta(hours=1)
     workflow.schedule(artifact, head, soon)
-    assert workflow.publish_due().published == []
+    assert scheduling.publish_due().published == []
 
-    run = workflow.publish_due(now=soon + timedelta(minutes=1))
+    run = scheduling.publish_due(now=soon + timedelta(minutes=1))
     assert run.published == [artifact]
     artifact.refresh_from_db()
     assert artifact.status == Status.PUBLISHED

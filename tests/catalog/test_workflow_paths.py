@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog import workflow
+from catalog import scheduling, workflow
 from catalog.models import Artifact, Photograph, Status
 from tests.catalog.admin_forms import form_values, post_change_form
 from tests.factories import make_ready_artifact
@@ -188,7 +188,7 @@ def test_only_a_head_curators_schedule_is_published(as_role, role):
         Artifact.objects.filter(pk=record.pk).update(
             publish_at=when, reviewed_by=user, reviewed_at=when
         )
-    run = workflow.publish_due()
+    run = scheduling.publish_due()
     published = status_of(record) == Status.PUBLISHED
     assert published == (role == HEAD), run.skipped
     if published:

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from catalog.workflow import publish_due
+from catalog.scheduling import publish_due
 
 
 class Command(BaseCommand):

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog import workflow
+from catalog import scheduling, workflow
 from catalog.models import Status
 from tests.factories import make_ready_artifact, make_ready_photograph
 
@@ -173,5 +173,5 @@ def test_a_curators_import_cancels_a_scheduled_approval(staff, head):
     assert "photograph: 1 updated" in page
     photograph.refresh_from_db()
     assert photograph.publish_at is None
-    assert workflow.publish_due().published == []
+    assert scheduling.publish_due().published == []
     assert public_status(photograph) == 404
