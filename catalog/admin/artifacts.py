@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from catalog.admin.common import (
+    BlankRowWhenEmpty,
     CitationInline,
     DecadeListFilter,
     MissingListFilter,
@@ -20,7 +21,9 @@ from catalog.admin.uploads import StoredUploadsForm
 from catalog.models import Artifact, ArtifactImage
 
 
-class ArtifactImageInline(SortableInlineAdminMixin, TranslationTabularInline):
+class ArtifactImageInline(
+    BlankRowWhenEmpty, SortableInlineAdminMixin, TranslationTabularInline
+):
     model = ArtifactImage
     form = StoredUploadsForm
     extra = 0

@@ -1,8 +1,12 @@
-"""Pieces every catalogue admin shares: thumbnails, list filters, citations, the
-order of search matches."""
+"""Pieces every catalogue admin shares: thumbnails, list filters, citations, a
+blank row where an inline has none, the order of search matches."""
 
 from django.contrib import admin
-from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.admin import (
+    GenericInlineModelAdmin,
+    GenericTabularInline,
+)
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -93,7 +97,32 @@ def best_matches_first(queryset, term, number, titles):
     return queryset.annotate(match_rank=rank).order_by("match_rank", *ordering, "pk")
 
 
-class CitationInline(GenericTabularInline):
+class BlankRowWhenEmpty:
+    """An inline that shows one blank row, ready to fill, while its record has
+    none (and the user may add one): the first row needs no "Add another" click.
+    A row left blank is not saved (Django skips an untouched extra form)."""
+
+    def get_extra(self, request, obj=None, **kwargs):
+        if not self.has_add_permission(request, obj):
+            return 0
+        if obj is None or obj.pk is None:
+            return 1
+        return 0 if self.rows_of(obj).exists() else 1
+
+    def rows_of(self, obj):
+        rows = self.model._default_manager
+        if isinstance(self, GenericInlineModelAdmin):
+            kind = ContentType.objects.get_for_model(obj)
+            return rows.filter(**{self.ct_field: kind, self.ct_fk_field: obj.pk})
+        link = self.fk_name or next(
+            field.name
+            for field in self.model._meta.get_fields()
+            if field.many_to_one and field.related_model is self.parent_model
+        )
+        return rows.filter(**{link: obj})
+
+
+class CitationInline(BlankRowWhenEmpty, GenericTabularInline):
     model = Citation
     extra = 0
     autocomplete_fields = ["source"]

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext, pgettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from catalog.admin import CitationInline, thumbnail
+from catalog.admin.common import BlankRowWhenEmpty
 from catalog.admin.concurrency import SaveCheckedAdmin
 from catalog.admin.media import MediaItemInline
 from catalog.admin.publishing import PublicByTheRuleAdmin
@@ -45,7 +46,7 @@ def readiness(not_ready):
     )
 
 
-class SectionInline(SortableTabularInline, TranslationTabularInline):
+class SectionInline(BlankRowWhenEmpty, SortableTabularInline, TranslationTabularInline):
     model = Section
     form = SectionForm
     formset = SectionFormSet
@@ -62,7 +63,7 @@ class SectionInline(SortableTabularInline, TranslationTabularInline):
         return readonly
 
 
-class FeaturedPersonInline(SortableTabularInline):
+class FeaturedPersonInline(BlankRowWhenEmpty, SortableTabularInline):
     model = FeaturedPerson
     ordering = IN_ORDER
     extra = 0
@@ -170,7 +171,7 @@ class ExhibitionAdmin(
         )
 
 
-class SectionItemInline(SortableTabularInline):
+class SectionItemInline(BlankRowWhenEmpty, SortableTabularInline):
     model = SectionItem
     ordering = IN_ORDER
     extra = 0

@@ -17,6 +17,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from catalog.admin.common import BlankRowWhenEmpty
 from catalog.models import Artifact, Photograph
 from exhibition.models import Section, SectionItem
 
@@ -95,7 +96,7 @@ class ShownInSectionsFormSet(BaseInlineFormSet):
         return super().save_existing(form, obj, commit)
 
 
-class ShownInSectionsInline(admin.TabularInline):
+class ShownInSectionsInline(BlankRowWhenEmpty, admin.TabularInline):
     model = SectionItem
     formset = ShownInSectionsFormSet
     fields = ["section"]
