@@ -297,7 +297,12 @@ class Placement(models.Model):
 class SectionItem(Placement):
     """One artifact or photograph hung in a section, at a curator-chosen place."""
 
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.CASCADE,
+        related_name="items",
+        verbose_name=_("section"),
+    )
     artifact = record_link(Artifact, "section_items", _("artifact"))
     photograph = record_link(Photograph, "section_items", _("photograph"))
     position = models.PositiveIntegerField(_("position"), default=0, db_index=True)

@@ -117,3 +117,17 @@ def test_only_people_who_may_change_sections_may_hang_records(member):
     assert not SectionItem.objects.exists()
     curator_list = member("Curator").get(changelist).content.decode()
     assert 'value="add_to_section"' in curator_list
+
+
+def test_the_sections_a_record_is_shown_in_are_headed_in_the_admins_language(
+    member,
+):
+    artifact = make_artifact(status=Status.DRAFT)
+    hang(make_section(), artifact)
+    url = reverse("admin:catalog_artifact_change", args=[artifact.pk])
+    client = member("Curator")
+    for language, heading in (("en", "Section"), ("zh-hans", "单元")):
+        html = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        group = html.split('id="section_items-group"')[1]
+        head = group.split("<thead>")[1].split("</thead>")[0]
+        assert f">{heading}" in head, (language, head)
