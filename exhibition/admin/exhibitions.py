@@ -21,6 +21,7 @@ from catalog.admin.publishing import PublicByTheRuleAdmin
 from catalog.admin.translations import SideBySideTranslationsAdmin
 from catalog.workflow import can_publish
 from exhibition.admin.audio import AudioStopInline
+from exhibition.admin.publish_with_sections import PublishWithSectionsAdmin
 from exhibition.admin.readiness import section_overview
 from exhibition.admin.section_slugs import SectionForm, SectionFormSet
 from exhibition.admin.translation import TranslationViewAdmin
@@ -74,6 +75,7 @@ class FeaturedPersonInline(BlankRowWhenEmpty, SortableTabularInline):
 
 @admin.register(Exhibition)
 class ExhibitionAdmin(
+    PublishWithSectionsAdmin,
     PublicByTheRuleAdmin,
     TranslationViewAdmin,
     SaveCheckedAdmin,
