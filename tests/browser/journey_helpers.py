@@ -125,6 +125,8 @@ class Journey:
         # (step, clicks since the step before): where the clicks go.
         self.steps = []
         self._clicks_at_last_step = 0
+        # The rows this person has taken on the page open now (see ``row``).
+        self.rows_taken = set()
 
     def __str__(self):
         steps = ", ".join(f"{step} {clicks}" for step, clicks in self.steps)
@@ -138,6 +140,7 @@ class Journey:
 
     def goto(self, path):
         """Open an address (a bookmark or a link in a message): no click counted."""
+        self.rows_taken = set()
         response = self.page.goto(self.url + path)
         assert response.status < 400, f"{path}: {response.status}"
         return response
@@ -153,6 +156,7 @@ class Journey:
 
     def follow(self, selector):
         """Click a link that opens another page."""
+        self.rows_taken = set()
         with self.page.expect_navigation():
             self.click(selector)
 
@@ -198,6 +202,21 @@ class Journey:
         option.first.click()
         assert text in container.inner_text()
 
+    def row(self, group):
+        """A row to fill in an inline group: the blank one the form shows (while
+        the record has none), else a new one from "Add another"; returns its
+        field-name prefix (``prefix-N-``)."""
+        total = self.page.locator(f"{group} [name$='-TOTAL_FORMS']")
+        initial = self.page.locator(f"{group} [name$='-INITIAL_FORMS']")
+        prefix = total.get_attribute("name").removesuffix("TOTAL_FORMS")
+        blank = range(int(initial.input_value()), int(total.input_value()))
+        row = next(
+            (f"{prefix}{n}-" for n in blank if f"{prefix}{n}-" not in self.rows_taken),
+            None,
+        ) or self.add_row(group)
+        self.rows_taken.add(row)
+        return row
+
     def add_row(self, group):
         """Click an inline group's "Add another …" link; return the new row's
         field-name prefix (``prefix-N-``)."""
@@ -220,6 +239,7 @@ class Journey:
 
     def _send(self, action, expect_failure):
         self.submissions += 1
+        self.rows_taken = set()
         with self.page.expect_navigation() as navigation:
             action()
         response = navigation.value

@@ -35,17 +35,15 @@ ADD = 'a[href$="/{}/add/"]'
 LIST = 'a[href$="/{}/"]'
 CONTINUE = "[name=_continue]"
 PUBLISH = "button[name=_workflow][value=publish]"
+PUBLISH_WITH_SECTIONS = "button[name=_workflow][value=publish_with_sections]"
 SUBMIT_FOR_REVIEW = "button[name=_workflow][value=submit]"
 MISSING = ".curator-missing li"
 CITATIONS = "#catalog-citation-content_type-object_id-group"
 # The artifact form's inline of the sections it hangs in.
 SHOWN_IN = ".inline-group:has(select[name$='-section'])"
-# The issue's target for the head curator's journey is fewer than 40 clicks; the
-# admin takes more today (every inline row needs its "Add another" click, a
-# citation is three, publishing an exhibition's sections is a select each). The
-# budget is what it takes now, so the count can only go down.
+# The head curator's whole journey takes fewer clicks than this (issue 23), in
+# either language.
 CLICK_TARGET = 40
-CLICK_BUDGET = 54
 
 
 def both(values, name):
@@ -98,7 +96,7 @@ def read_as_visitor(visitor, path, expected, demo_titles):
 
 
 def cite(journey, subject, lang):
-    row = journey.add_row(CITATIONS)
+    row = journey.row(CITATIONS)
     journey.pick(f'[name="{row}source"]', subject.source["title"][lang])
 
 
@@ -123,7 +121,7 @@ def create_artifact(journey, subject, lang, artifact):
     journey.fill_all(both(artifact["date"], "date_display"))
     journey.fill("#id_year_from", artifact["year"])
     journey.fill_all(both(subject.rights, "rights"))
-    row = journey.add_row("#images-group")
+    row = journey.row("#images-group")
     image = jpeg(artifact["color"], artifact["accession"])
     journey.attach(f'[name="{row}image"]', f"{artifact['accession']}.jpg", image)
     journey.fill_all(both(artifact["title"], "alt_text"), prefix=row)
@@ -167,9 +165,9 @@ def test_a_head_curator_builds_and_publishes_an_exhibition_visitors_can_read(
     head.fill("#id_timeline_start", str(subject.years[0]))
     head.fill("#id_timeline_end", str(subject.years[1]))
     for section in subject.sections:
-        row = head.add_row("#sections-group")
+        row = head.row("#sections-group")
         head.fill_all(both(section["title"], "title"), prefix=row)
-    row = head.add_row("#featured-group")
+    row = head.row("#featured-group")
     head.pick(f'[name="{row}person"]', subject.person["name"][lang])
     slug = head.page.input_value("#id_slug")
     head.shot("exhibition-form")
@@ -188,7 +186,7 @@ def test_a_head_curator_builds_and_publishes_an_exhibition_visitors_can_read(
     publish_from_form(head)
     head.shot("artifact-published")
     second_slug = create_artifact(head, subject, lang, second)
-    row = head.add_row(SHOWN_IN)
+    row = head.row(SHOWN_IN)
     shown_in = f"{subject.title[lang]} › {subject.sections[1]['title'][lang]}"
     head.choose(f'[name="{row}section"]', label=shown_in)
     head.shot("artifact-hung")
@@ -200,7 +198,7 @@ def test_a_head_curator_builds_and_publishes_an_exhibition_visitors_can_read(
     head.follow(LIST.format("exhibition/section"))
     head.follow(f"#result_list a:text-is('{opening['title'][lang]}')")
     head.fill_all(both(opening["introduction"], "introduction"))
-    row = head.add_row("#items-group")
+    row = head.row("#items-group")
     head.pick(f'[name="{row}artifact"]', first["title"][lang])
     head.shot("section-form")
     head.submit(CONTINUE)
@@ -208,13 +206,15 @@ def test_a_head_curator_builds_and_publishes_an_exhibition_visitors_can_read(
     # Publish the exhibition and its sections.
     head.follow(LIST.format("exhibition/exhibition"))
     head.follow(f"#result_list a:text-is('{subject.title[lang]}')")
-    head.choose("#id_status", "published")
+    head.submit(PUBLISH_WITH_SECTIONS)
+    assert head.page.input_value("#id_status") == "published"
     for number in range(len(subject.sections)):
-        head.choose(f'[name="sections-{number}-status"]', "published")
-    head.submit(CONTINUE)
+        status = head.page.input_value(f'[name="sections-{number}-status"]')
+        assert status == "published", f"section {number} is {status}"
     head.shot("exhibition-published")
     print(f"journey: {head} (target: fewer than {CLICK_TARGET} clicks)")
     assert head.failing == 0
+    assert head.clicks < CLICK_TARGET, str(head)
 
     # A visitor, with no cookies, in the admin's language and the other one.
     visitor = open_browser(f"visitor-{language}")
@@ -270,7 +270,6 @@ def test_a_head_curator_builds_and_publishes_an_exhibition_visitors_can_read(
         [first["title"][lang]],
         demo_titles,
     )
-    assert head.clicks <= CLICK_BUDGET, str(head)
 
 
 # -- the other roles' edges ---------------------------------------------------------
@@ -437,10 +436,10 @@ def test_a_curators_draft_is_hidden_from_visitors_until_a_head_curator_approves(
     curator.fill_all(both(draft["description"], "description"))
     curator.fill("#id_year_from", draft["year"])
     curator.fill_all(both(subject.rights, "rights"))
-    row = curator.add_row("#images-group")
+    row = curator.row("#images-group")
     curator.attach(f'[name="{row}image"]', "bowl.jpg", jpeg(draft["color"], "bowl"))
     curator.fill_all(both(draft["title"], "alt_text"), prefix=row)
-    row = curator.add_row(CITATIONS)
+    row = curator.row(CITATIONS)
     curator.pick(f'[name="{row}source"]', HANDBOOK["title_zh_hans"])
     slug = curator.page.input_value("#id_slug")
     curator.submit(CONTINUE)
