@@ -65,7 +65,6 @@ class DemoSite:
     def __init__(self, root):
         import subprocess
         import sys
-        import time
         import urllib.request
 
         self.python = sys.executable
@@ -102,12 +101,19 @@ class DemoSite:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        for _ in range(100):
+        # Up to a minute: on a busy machine Django takes over ten seconds to start.
+        for _ in range(600):
             try:
                 urllib.request.urlopen(self.url + "/robots.txt", timeout=1)
                 break
             except OSError:
-                time.sleep(0.1)
+                # Between tries, wait on the server process: one that died (a
+                # refused start) is reported at once instead of after ten seconds.
+                try:
+                    self.process.wait(timeout=0.1)
+                except subprocess.TimeoutExpired:
+                    continue
+                raise RuntimeError("the demo site's server stopped") from None
         else:
             raise RuntimeError("the demo site did not start")
 

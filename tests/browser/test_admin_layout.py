@@ -213,3 +213,21 @@ def test_the_two_step_login_pages_pass_axe(browser, site, language, screenshot):
     page.wait_for_url(f"{site.url}/admin/")
     context.close()
     assert not problems, "\n".join(problems.values())
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_chinese_login_page_keeps_each_label_on_one_line(browser, site, width):
+    """Chinese may break between any two characters: squeezed beside the site
+    name, "后台语言" once stood one character a line."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 800},
+        extra_http_headers={"Accept-Language": "zh-CN,zh"},
+    )
+    page = context.new_page()
+    page.goto(f"{site.url}/admin/login/")
+    assert page.locator(".admin-language label").inner_text() == "后台语言"
+    for selector in (".admin-language label", ".admin-language button"):
+        element = page.locator(selector)
+        size = element.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+        assert element.bounding_box()["height"] < 2 * size, (selector, width)
+    context.close()

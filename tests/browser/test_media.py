@@ -2,27 +2,26 @@
 browser reads the recording and its captions (the kiosk's offline playing is in
 test_kiosk.py, beside its fixtures)."""
 
-import time
-
 from playwright.sync_api import expect
 
 GUIDE = "/exhibitions/international-friends/audio/"
 
 
 def wait_for_metadata(audio, timeout=30):
-    """Load ``audio`` and wait until the browser knows its length (CSP forbids
-    wait_for_function's eval, so poll)."""
-    audio.evaluate("a => a.load()")
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        state = audio.evaluate(
-            "a => ({ready: a.readyState, duration: a.duration,"
-            " error: a.error && a.error.code})"
-        )
-        if state["error"] or state["ready"] >= 1:
-            return state
-        time.sleep(0.2)
-    return state
+    """Load ``audio`` and wait until the browser knows its length, or an error, or
+    ``timeout`` seconds (events, not polling: CSP forbids wait_for_function)."""
+    return audio.evaluate(
+        """(a, ms) => new Promise((resolve) => {
+            const state = () => resolve({ready: a.readyState, duration: a.duration,
+                                         error: a.error && a.error.code});
+            a.addEventListener("loadedmetadata", state, {once: true});
+            // A <source> that fails reports on itself: caught on the way down.
+            a.addEventListener("error", state, {once: true, capture: true});
+            setTimeout(state, ms);
+            a.load();
+        })""",
+        timeout * 1000,
+    )
 
 
 def test_typing_a_stop_number_plays_that_stop_with_transcript_and_captions(page, site):
