@@ -179,6 +179,8 @@ else:
 # Pages cached whole for anonymous visitors; uses written from the cache this often.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 USE_COUNT_FLUSH_SECONDS = int(env("USE_COUNT_FLUSH_SECONDS", "300"))
+# At most one heartbeat per kiosk is accepted in this many seconds.
+KIOSK_HEARTBEAT_MIN_SECONDS = int(env("KIOSK_HEARTBEAT_MIN_SECONDS", "15"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
