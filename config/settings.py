@@ -232,10 +232,8 @@ if env("AWS_STORAGE_BUCKET_NAME"):
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
         },
     }
-# Tests and a fresh checkout run without collectstatic; fall back to plain names then.
-WHITENOISE_MANIFEST_STRICT = False
-# Files answered at the site's root: /favicon.ico, which browsers and crawlers ask for
-# whatever the page links (the pages link it and a static SVG icon).
+WHITENOISE_MANIFEST_STRICT = False  # production checks the collection at start
+# /favicon.ico at the site's root: browsers and crawlers ask whatever the pages link.
 WHITENOISE_ROOT = BASE_DIR / "exhibition" / "root"
 
 # Upload limits (images, audio, video, captions): config/upload_settings.py.
