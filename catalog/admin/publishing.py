@@ -300,20 +300,9 @@ class PublishingAdmin(
         try:
             hints = workflow.TRANSITIONS[name](obj, request.user)
         except workflow.WorkflowError as refused:
-            self.message_user(
-                request,
-                gettext("“%(record)s” was saved but not moved on:") % {"record": obj},
-                messages.ERROR,
-            )
-            for problem in refused.problems:
-                self.message_user(request, problem, messages.ERROR)
+            report_step(self, request, obj, refused)
             return
-        self.message_user(
-            request,
-            gettext("“%(record)s” is now %(status)s.")
-            % {"record": obj, "status": obj.get_status_display().lower()},
-            messages.SUCCESS,
-        )
+        report_step(self, request, obj)
         if name == "submit":
             for hint in hints:
                 self.message_user(
@@ -410,6 +399,25 @@ class PublishingAdmin(
             workflow.withdraw,
             lambda n: ngettext("%d record withdrawn.", "%d records withdrawn.", n) % n,
         )
+
+
+def report_step(admin, request, record, refused=None):
+    """Tell the person where a saved record's workflow step left it, or why not."""
+    if refused is None:
+        admin.message_user(
+            request,
+            gettext("“%(record)s” is now %(status)s.")
+            % {"record": record, "status": record.get_status_display().lower()},
+            messages.SUCCESS,
+        )
+        return
+    admin.message_user(
+        request,
+        gettext("“%(record)s” was saved but not moved on:") % {"record": record},
+        messages.ERROR,
+    )
+    for problem in refused.problems:
+        admin.message_user(request, problem, messages.ERROR)
 
 
 def refuse(*args, **kwargs):

@@ -15,6 +15,7 @@ from django.http import HttpResponseRedirect
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
+from catalog.admin.publishing import report_step
 from catalog.models import Status
 from catalog.workflow import WorkflowError, may_move
 from exhibition.admin.readiness import section_overview
@@ -97,21 +98,9 @@ class PublishWithSectionsAdmin:
         try:
             done = publish_with_sections(exhibition, request.user)
         except WorkflowError as refused:
-            self.message_user(
-                request,
-                gettext("“%(record)s” was saved but not moved on:")
-                % {"record": exhibition},
-                messages.ERROR,
-            )
-            for problem in refused.problems:
-                self.message_user(request, problem, messages.ERROR)
+            report_step(self, request, exhibition, refused)
             return
-        self.message_user(
-            request,
-            gettext("“%(record)s” is now %(status)s.")
-            % {"record": exhibition, "status": exhibition.get_status_display().lower()},
-            messages.SUCCESS,
-        )
+        report_step(self, request, exhibition)
         if done.sections:
             self.message_user(request, sections_published(done.sections))
         for section, lacking in done.not_ready:
