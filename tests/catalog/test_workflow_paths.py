@@ -24,8 +24,8 @@ pytestmark = pytest.mark.django_db
 
 ROLES = ["Head curator", "Curator", "Registrar", "Translator"]
 HEAD, CURATOR = "Head curator", "Curator"
-# The table of the documentation (README, Security): who may move a record from
-# which state to which. Every other move is nobody's.
+# The table of the documentation (docs/security.md, Publishing): who may move a
+# record from which state to which. Every other move is nobody's.
 MAY = {
     (Status.DRAFT, Status.REVIEW): {HEAD, CURATOR},
     (Status.WITHDRAWN, Status.REVIEW): {HEAD, CURATOR},
