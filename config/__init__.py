@@ -1,1 +1,1 @@
-"""The settings package: settings from the environment, root URLs, WSGI/ASGI, admin."""
+"""The settings package: settings from the environment, root URLs, WSGI/ASGI."""

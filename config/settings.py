@@ -61,7 +61,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before it.
     "modeltranslation",
-    "config.apps.CuratorAdminConfig",
+    "staff.apps.CuratorAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -74,15 +74,16 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
-    # Login throttling and two-step login for staff, named in config/apps.py.
-    "config.apps.LoginThrottlingConfig",
+    # Login throttling and two-step login for staff, named in staff/apps.py.
+    "staff.apps.LoginThrottlingConfig",
     "django_otp",
-    "config.apps.AuthenticatorsConfig",
-    "config.apps.RecoveryCodesConfig",
+    "staff.apps.AuthenticatorsConfig",
+    "staff.apps.RecoveryCodesConfig",
     "adminsortable2",
     "simple_history",
     "catalog",
     "exhibition",
+    "staff.apps.StaffConfig",
 ]
 
 MIDDLEWARE = [
@@ -91,9 +92,9 @@ MIDDLEWARE = [
     # Before the outage check, CSP, sessions and auth, so a cached page skips the
     # rest of the stack (it was stored with the headers they gave it).
     "exhibition.page_cache.AnonymousPageCacheMiddleware",
-    "config.middleware.ServiceUnavailableMiddleware",
+    "staff.middleware.ServiceUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
-    "config.middleware.AdminContentSecurityPolicyMiddleware",
+    "staff.middleware.AdminContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -101,9 +102,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Second step of the login; elsewhere unverified staff are visitors (two_factor).
     "django_otp.middleware.OTPMiddleware",
-    "config.two_factor.gate.PublicFaceMiddleware",
+    "staff.two_factor.gate.PublicFaceMiddleware",
     # The admin speaks each person's language (saved choice, else the browser's).
-    "config.admin_language.AdminLanguageMiddleware",
+    "staff.admin_language.AdminLanguageMiddleware",
     # Records who made each change in the catalogue's history (needs request.user).
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

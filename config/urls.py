@@ -11,10 +11,10 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve as media_serve
 
-from config.admin_language import admin_in_language, choose_language
 from exhibition import health
 from exhibition.gallery.sitemaps import SITEMAPS
 from exhibition.gallery.views import robots_txt
+from staff.admin_language import admin_in_language, choose_language
 
 urlpatterns = [
     path(f"{settings.ADMIN_PATH}language/", choose_language, name="admin-language"),
@@ -71,4 +71,4 @@ if settings.SERVE_MEDIA:
         )
     ]
 
-handler500 = "config.middleware.server_error"
+handler500 = "staff.middleware.server_error"

@@ -19,8 +19,8 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 
-from config.two_factor import policy
-from config.two_factor.forms import CodeForm, PasswordForm
+from staff.two_factor import policy
+from staff.two_factor.forms import CodeForm, PasswordForm
 
 LOGIN_HELP = _(
     "The six-digit code your authenticator app shows now, or one of your "

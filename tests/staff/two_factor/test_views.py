@@ -8,8 +8,8 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from config.two_factor import policy
-from tests.config.two_factor.helpers import (
+from staff.two_factor import policy
+from tests.staff.two_factor.helpers import (
     PASSWORD,
     authenticator,
     code,

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.config.two_factor.helpers import (
+from tests.staff.two_factor.helpers import (
     authenticator,
     code,
     give_code,

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 
-from config.two_factor import policy
+from staff.two_factor import policy
 
 # Reachable without a code: leaving, and the page that makes the device.
 OPEN = {"logout"}

@@ -33,19 +33,19 @@ class CuratorAdminSite(admin.AdminSite):
         return sorted(super().get_app_list(request, app_label), key=place)
 
     def index(self, request, extra_context=None):
-        from config.start_page import waiting_for
+        from staff.start_page import waiting_for
 
         context = {**(extra_context or {}), "waiting": waiting_for(request.user)}
         return super().index(request, context)
 
     def admin_view(self, view, cacheable=False):
         """Every admin page also asks for the second step of the login."""
-        from config.two_factor.gate import guard
+        from staff.two_factor.gate import guard
 
         return super().admin_view(guard(view), cacheable)
 
     def get_urls(self):
-        from config.two_factor import views
+        from staff.two_factor import views
 
         own = [
             path(
@@ -78,7 +78,7 @@ class CuratorAdminSite(admin.AdminSite):
         from django.contrib.admin.forms import AdminAuthenticationForm
         from django.http import HttpResponseRedirect
 
-        from config.two_factor.views import PasswordStep
+        from staff.two_factor.views import PasswordStep
 
         if request.method == "GET" and self.has_permission(request):
             return HttpResponseRedirect(reverse("admin:index", current_app=self.name))

@@ -1,11 +1,12 @@
-"""Site-wide middleware that belongs to no app: outage pages and the admin's CSP."""
+"""Middleware around the admin: a database outage that keeps a curator's save (and
+gives visitors the outage page), and the admin's relaxed CSP."""
 
 import logging
 
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.template.loader import render_to_string
 
-from config.unsaved import is_admin_save, unsaved_response
+from staff.unsaved import is_admin_save, unsaved_response
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ class ServiceUnavailableMiddleware:
 
     Placed early, so it catches failures anywhere below it; the page is rendered
     without touching the database, and the next request simply tries again. A
-    curator's save gets back what they typed instead (``config/unsaved.py``).
+    curator's save gets back what they typed instead (``staff/unsaved.py``).
     """
 
     def __init__(self, get_response):

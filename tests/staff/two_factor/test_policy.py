@@ -1,8 +1,8 @@
 import pytest
 from django_otp.plugins.otp_static.models import StaticToken
 
-from config.two_factor import policy
-from tests.config.two_factor.helpers import authenticator, code, staff
+from staff.two_factor import policy
+from tests.staff.two_factor.helpers import authenticator, code, staff
 
 pytestmark = pytest.mark.django_db
 

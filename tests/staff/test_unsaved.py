@@ -6,8 +6,8 @@ import pytest
 from django.db import OperationalError
 from django.test import RequestFactory
 
-from config.middleware import server_error
-from exhibition.bench.outage_site import read_form
+from staff.middleware import server_error
+from tests.bench.outage_site import read_form
 
 ADDRESS = "/admin/catalog/artifact/7/change/"
 TYPED = [

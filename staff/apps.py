@@ -1,17 +1,25 @@
-"""App configurations of our own: the branded admin site, and the names the login's
-security apps (django-axes, django-otp) go by in the admin, in both languages."""
+"""App configurations: the staff app itself, the branded admin site, and the names
+the login's security apps (django-axes, django-otp) go by in the admin, in both
+languages. Each is named in INSTALLED_APPS by its full path."""
 
 from axes.apps import AppConfig as AxesConfig
+from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.apps import DefaultConfig as StaticConfig
 from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
 
 
+class StaffConfig(AppConfig):
+    """The staff side itself: no models, so nothing of it shows in the admin."""
+
+    name = "staff"
+
+
 class CuratorAdminConfig(AdminConfig):
     """Replace the default admin site with the curators' branded one."""
 
-    default_site = "config.admin.CuratorAdminSite"
+    default_site = "staff.admin_site.CuratorAdminSite"
 
 
 def rename(model, singular, plural):
