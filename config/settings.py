@@ -164,7 +164,7 @@ if env("REDIS_URL"):
     CACHES = {
         "default": {
             # Redis, but a cache outage degrades to "uncached", never to an error.
-            "BACKEND": "config.cache.ResilientRedisCache",
+            "BACKEND": "exhibition.redis_cache.ResilientRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "exhibition"),
         }

@@ -162,7 +162,7 @@ def test_health_and_readiness(client):
 def test_readiness_reports_a_broken_cache(client, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "config.cache.ResilientRedisCache",
+            "BACKEND": "exhibition.redis_cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
         }
     }
@@ -174,7 +174,7 @@ def test_readiness_reports_a_broken_cache(client, settings):
 def test_pages_are_served_uncached_when_the_cache_is_down(client, settings, site):
     settings.CACHES = {
         "default": {
-            "BACKEND": "config.cache.ResilientRedisCache",
+            "BACKEND": "exhibition.redis_cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
         }
     }

@@ -22,7 +22,7 @@ def any_cache(request, settings):
         redis_or_skip()
         settings.CACHES = {
             "default": {
-                "BACKEND": "config.cache.ResilientRedisCache",
+                "BACKEND": "exhibition.redis_cache.ResilientRedisCache",
                 "LOCATION": "redis://127.0.0.1:6379/11",
                 "KEY_PREFIX": "exhibition-stats-tests",
             }
