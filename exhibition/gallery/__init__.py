@@ -1,1 +1,1 @@
-"""The public gallery: pages, filters, facets, search, sitemaps, structured data."""
+"""The public gallery: pages, filters, facets, search and sitemaps."""

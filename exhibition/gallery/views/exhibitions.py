@@ -10,7 +10,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from catalog.models import Person
-from exhibition.gallery import structured_data
+from exhibition import structured_data
 from exhibition.gallery.fragments import FRESH as RENDER_FRESH
 from exhibition.gallery.views.common import (
     SECTION_PAGE_SIZE,

@@ -10,7 +10,8 @@ from catalog.models import (
     Person,
     Photograph,
 )
-from exhibition.gallery import structured_data
+from exhibition import structured_data
+from exhibition.addresses import manifest_url
 from exhibition.gallery.fragments import FRESH as RENDER_FRESH
 from exhibition.gallery.views.common import (
     RELATED_LIMIT,
@@ -20,7 +21,6 @@ from exhibition.gallery.views.common import (
     first_image,
     get_visible,
 )
-from exhibition.interop.iiif import manifest_url
 from exhibition.models import Channel, SectionItem
 from exhibition.page_cache import held_by_version
 from exhibition.stats.counter import counted

@@ -1,6 +1,3 @@
 """IIIF: the Image API (level 0, static tiles) and Presentation API 3.0 manifests and
-collections of the published collection. ``manifest_url`` is for other code."""
-
-from exhibition.interop.iiif.addresses import manifest_url
-
-__all__ = ["manifest_url"]
+collections of the published collection. Other code links to a manifest with
+``exhibition.addresses.manifest_url``."""

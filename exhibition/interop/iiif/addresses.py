@@ -48,15 +48,6 @@ def image_service_url(obj, request=None):
     return absolute(request, reverse("iiif:image-base", args=[image_identifier(obj)]))
 
 
-def manifest_url(record, request=None):
-    """The Presentation API manifest of a published artifact or photograph;
-    absolute with a request, a site-relative path without one."""
-    name = "iiif:artifact-manifest"
-    if isinstance(record, Photograph):
-        name = "iiif:photograph-manifest"
-    return absolute(request, reverse(name, args=[record.slug]))
-
-
 def exhibition_collection_url(exhibition, request=None):
     return absolute(
         request, reverse("iiif:exhibition-collection", args=[exhibition.slug])

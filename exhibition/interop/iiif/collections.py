@@ -6,11 +6,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Artifact, Photograph
+from exhibition.addresses import manifest_url
 from exhibition.interop.iiif import links
 from exhibition.interop.iiif.addresses import (
     absolute,
     exhibition_collection_url,
-    manifest_url,
     section_collection_url,
 )
 from exhibition.interop.iiif.language import field_map, text_map

@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.images.tiles import ensure_tiles
 from catalog.models import Artifact, ArtifactImage, Person, Photograph
+from exhibition.addresses import manifest_url
 from exhibition.interop.iiif import links
-from exhibition.interop.iiif.addresses import image_service_url, manifest_url
+from exhibition.interop.iiif.addresses import image_service_url
 from exhibition.interop.iiif.language import (
     entry,
     field_map,

@@ -5,7 +5,7 @@ links as ``seeAlso``. Published content only."""
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
-from exhibition.gallery import structured_data
+from exhibition import structured_data
 from exhibition.interop.iiif import collections, manifests
 from exhibition.interop.iiif.responses import (
     PRESENTATION_CONTEXT,

@@ -1,7 +1,8 @@
-"""schema.org JSON-LD for detail pages, so search engines understand the records."""
+"""schema.org JSON-LD of exhibitions, records and people, so search engines
+understand them: the gallery's pages embed it and each IIIF manifest links it."""
 
 from catalog.images.renditions import ready_picture
-from exhibition.interop.iiif import manifest_url
+from exhibition.addresses import manifest_url
 from exhibition.page_cache import page_incomplete
 
 
