@@ -74,7 +74,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
-    # Login throttling and two-step login for staff, named in staff/apps.py.
+    # Login throttling, and two-step login for staff: authenticator apps (TOTP)
+    # and recovery codes; named for what they do in the admin (staff/apps.py).
     "staff.apps.LoginThrottlingConfig",
     "django_otp",
     "staff.apps.AuthenticatorsConfig",
@@ -100,8 +101,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Second step of the login; elsewhere unverified staff are visitors (two_factor).
+    # Marks a session verified once its second step is done (staff/two_factor).
     "django_otp.middleware.OTPMiddleware",
+    # Drafts are previewed on the public pages only by a session the admin lets in:
+    # elsewhere, staff who still owe the admin their code read the site as visitors.
     "staff.two_factor.gate.PublicFaceMiddleware",
     # The admin speaks each person's language (saved choice, else the browser's).
     "staff.admin_language.AdminLanguageMiddleware",
@@ -117,8 +120,38 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Staff logins (lockout, two-step login): config/login_settings.py.
-from config.login_settings import *  # noqa: E402, F403
+# Curator logins: five failures lock that username from that address for an hour,
+# so an attacker elsewhere cannot lock a curator out; five failures from one
+# address, whatever the usernames, lock that address (one password tried against
+# many accounts).
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+
+# The client's address behind PROXY_COUNT reverse proxies (the login's lockout and
+# the API's throttle read it alike): each proxy appends the address it was reached
+# from to X-Forwarded-For, so the client is the PROXY_COUNT-th entry from the right;
+# anything further left is whatever the client sent. django-ipware counts only
+# the proxies listed after the client (the nearest one is REMOTE_ADDR), and must
+# not give up on a chain longer than that (IPWARE_STRICT), or every forged header
+# would fall back to the proxy's own address, shared by everyone.
+PROXY_COUNT = int(env("PROXY_COUNT", "0"))
+if PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+    AXES_IPWARE_PROXY_COUNT = None
+AXES_IPWARE_PROXY_ORDER = "left-most"
+IPWARE_STRICT = False
+
+# Two-step login (staff/two_factor): the name authenticator apps show the account
+# under; other superusers never see someone's secret in the device admin.
+OTP_TOTP_ISSUER = env("OTP_ISSUER", "Exhibition CMS")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -233,12 +266,24 @@ if env("AWS_STORAGE_BUCKET_NAME"):
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
         },
     }
-WHITENOISE_MANIFEST_STRICT = False  # production checks the collection at start
-# /favicon.ico at the site's root: browsers and crawlers ask whatever the pages link.
+# Tests and a fresh checkout run without collectstatic; fall back to plain names
+# then. Production refuses to start without the collection (config/static_files.py).
+WHITENOISE_MANIFEST_STRICT = False
+# Files answered at the site's root: /favicon.ico, which browsers and crawlers ask
+# for whatever the page links (the pages link it and a static SVG icon).
 WHITENOISE_ROOT = BASE_DIR / "exhibition" / "root"
 
-# Upload limits (images, audio, video, captions): config/upload_settings.py.
-from config.upload_settings import *  # noqa: E402, F403
+# Uploaded images: checked by decoding, within these limits (catalog/images/checks.py).
+IMAGE_MAX_BYTES = int(env("IMAGE_MAX_BYTES", str(40 * 1024 * 1024)))
+IMAGE_MAX_PIXELS = int(env("IMAGE_MAX_PIXELS", str(80_000_000)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Uploaded audio, video and WebVTT captions, each checked by reading the file
+# itself (catalog/media/checks.py).
+AUDIO_MAX_BYTES = int(env("AUDIO_MAX_BYTES", str(50 * 1024 * 1024)))
+AUDIO_MAX_SECONDS = int(env("AUDIO_MAX_SECONDS", str(20 * 60)))
+VIDEO_MAX_BYTES = int(env("VIDEO_MAX_BYTES", str(500 * 1024 * 1024)))
+VIDEO_MAX_SECONDS = int(env("VIDEO_MAX_SECONDS", str(30 * 60)))
+CAPTIONS_MAX_BYTES = int(env("CAPTIONS_MAX_BYTES", str(1024 * 1024)))
 
 # The public site's address, printed in labels' QR codes (https://museum.example);
 # by default the host the admin was reached at (print_labels needs it or --base-url).
@@ -284,8 +329,54 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Sharing with other systems (the JSON API, OAI-PMH): config/api_settings.py.
-from config.api_settings import *  # noqa: E402, F403
+# The read-only JSON API (exhibition/interop/api): public, anonymous, rate-limited
+# per client address (behind PROXY_COUNT proxies) through the cache above,
+# documented by its OpenAPI schema.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["exhibition.interop.api.throttling.AnonymousRate"],
+    "DEFAULT_THROTTLE_RATES": {"anon": env("API_RATE_LIMIT", "120/minute")},
+    "NUM_PROXIES": PROXY_COUNT,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "exhibition.interop.api.errors.exception_handler",
+    "UNICODE_JSON": True,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Exhibition CMS API",
+    "DESCRIPTION": (
+        "Read-only access to the published catalogue and exhibitions. Every "
+        "translated text is a plain string in the chosen language, or with "
+        "`lang=all` a language map."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Swagger UI and ReDoc from our own static files: the strict CSP allows no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "exhibition.interop.api.schema.describe_query_parameters",
+    ],
+    # Named here: the fields called "kind" or "state" hold different choices, and
+    # colliding enums would otherwise get names with a hash in them.
+    "ENUM_NAME_OVERRIDES": {
+        "ExhibitionKind": "exhibition.models.Exhibition.Kind",
+        "ExhibitionState": "exhibition.models.Exhibition.State",
+        "PersonKind": "catalog.models.Person.Kind",
+        "RecordKind": "exhibition.interop.api.serializers.exhibitions.RECORD_KINDS",
+    },
+}
+
+# OAI-PMH (/oai): the repository's name in identifiers (oai:<id>:artifact:12), by
+# default the host a harvester asked; records per page of a list.
+OAI_REPOSITORY_ID = env("OAI_REPOSITORY_ID", "")
+OAI_PAGE_SIZE = int(env("OAI_PAGE_SIZE", "100"))
 
 LOGGING = {
     "version": 1,
