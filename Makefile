@@ -61,17 +61,18 @@ test-postgres: install
 	EXPECT_DATABASE=postgresql $(BIN)/python -m pytest --ignore=tests/browser $(PYTEST_ARGS)
 
 # Benchmarks (see README, Performance): scale at 1k and 100k records, throughput.
+# The drivers live in tests/bench/, outside the installed packages.
 bench: install
-	$(BIN)/python manage.py benchmark run --sizes 1000 100000 --seconds 5
+	$(BIN)/python -m tests.bench run --sizes 1000 100000 --seconds 5
 
 # 200 connections for 60 s, then database and cache outage drills (README, Reliability).
 loadtest: install
-	$(BIN)/python manage.py benchmark load --seconds 60
+	$(BIN)/python -m tests.bench load --seconds 60
 
 # 30 minutes of mixed load on gunicorn, PostgreSQL and Redis (README, Reliability);
 # SOAK_SECONDS shortens it. Exits non-zero on any failed check.
 soak: install
-	$(BIN)/python -m exhibition.bench.soak
+	$(BIN)/python -m tests.bench.soak
 
 lint: install
 	$(BIN)/ruff check .

@@ -16,8 +16,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from exhibition.bench import OUT_DIR, PROJECT
-from exhibition.bench.outage_site import (
+from tests.bench import OUT_DIR, PROJECT
+from tests.bench.outage_site import (
     Gunicorn,
     get,
     manage,
@@ -25,7 +25,7 @@ from exhibition.bench.outage_site import (
     site_env,
     wait_for,
 )
-from exhibition.bench.private_postgres import PostgresUnavailable, PrivatePostgres
+from tests.bench.private_postgres import PostgresUnavailable, PrivatePostgres
 
 pytestmark = pytest.mark.drill
 

@@ -11,8 +11,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from exhibition.bench import PROJECT
-from exhibition.bench.throughput import free_port
+from tests.bench import PROJECT
+from tests.bench.throughput import free_port
 
 
 def site_env(database_url, workdir):

@@ -10,18 +10,17 @@
 """
 
 import json
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-from exhibition.bench import OUT_DIR, PROJECT, importing
-from exhibition.bench.throughput import machine_info, throughput
+from tests.bench import OUT_DIR, importing
+from tests.bench.throughput import machine_info, throughput
+from tests.bench.workspace import database_env, manage, step
 
 
 def page_paths():
@@ -128,7 +127,7 @@ def scale_command(size, out, repeats=30):
     """Runs inside a process whose database is the throwaway one for ``size``."""
     from django.core.management import call_command
 
-    from exhibition.bench import synthetic
+    from tests.bench import synthetic
 
     call_command("migrate", verbosity=0, interactive=False)
     started = time.perf_counter()
@@ -149,47 +148,6 @@ def scale_command(size, out, repeats=30):
         "after_publish": after_publish(),
     }
     Path(out).write_text(json.dumps(data, indent=2))
-
-
-def database_env(size, workdir):
-    env = dict(os.environ)
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
-        base = url.rpartition("/")[0]
-        # Another run on the same server may use the default names: a prefix of
-        # one's own keeps them apart.
-        prefix = os.environ.get("BENCH_DATABASE_PREFIX", "exhibition_bench")
-        name = f"{prefix}_{size}"
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        env["DATABASE_URL"] = f"{base}/{name}"
-    else:
-        env.pop("DATABASE_URL", None)
-        env["SQLITE_PATH"] = str(workdir / f"bench-{size}.sqlite3")
-    env["MEDIA_ROOT"] = str(workdir / "media")
-    env["STATIC_ROOT"] = str(workdir / "static")
-    return env
-
-
-def drop_database(env):
-    """Drop the PostgreSQL database ``database_env`` made (SQLite's goes with the
-    work directory)."""
-    url = env.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
-        base, _slash, name = url.rpartition("/")
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-
-
-def manage(env, *args, **kwargs):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=PROJECT, env=env, check=True, **kwargs
-    )
 
 
 def markdown(report):
@@ -255,7 +213,7 @@ def run(sizes, seconds, repeats=30, import_rows=0):
         "sizes": sizes,
         "seconds": seconds,
         "scale": {},
-        "command": " ".join(sys.argv),
+        "command": " ".join(["python -m tests.bench", *sys.argv[1:]]),
     }
     workdir = Path(tempfile.mkdtemp(prefix="exhibition-bench-"))
     try:
@@ -265,9 +223,8 @@ def run(sizes, seconds, repeats=30, import_rows=0):
             envs[size] = env
             out = workdir / f"scale-{size}.json"
             print(f"building and measuring {size} records…", flush=True)
-            manage(
+            step(
                 env,
-                "benchmark",
                 "scale",
                 "--size",
                 str(size),

@@ -12,7 +12,8 @@ import resource
 import time
 from pathlib import Path
 
-from exhibition.bench.words import text
+from tests.bench.words import text
+from tests.bench.workspace import database_env, drop_database, step
 
 COLUMNS = [
     "kind",
@@ -84,7 +85,7 @@ def setup_command(rows, csv_path):
     rows refer to, and the CSV."""
     from django.core.management import call_command
 
-    from exhibition.bench import synthetic
+    from tests.bench import synthetic
 
     call_command("migrate", verbosity=0, interactive=False)
     synthetic.build(1000)
@@ -146,15 +147,15 @@ def once_command(csv_path, out):
     Path(out).write_text(json.dumps(data, indent=2))
 
 
-def measure(rows, env, workdir, manage):
+def measure(rows, env, workdir):
     """First import and re-import of a ``rows``-row CSV in the database of ``env``."""
     csv_path = workdir / f"import-{rows}.csv"
     print(f"importing {rows} rows…", flush=True)
-    manage(env, "benchmark", "import-setup", "--size", str(rows), "--csv", csv_path)
+    step(env, "import-setup", "--size", rows, "--csv", csv_path)
     result = {"rows": rows, "csv_mb": round(csv_path.stat().st_size / 2**20, 1)}
     for run in ("first import", "re-import"):
         out = workdir / "import-run.json"
-        manage(env, "benchmark", "import-once", "--csv", csv_path, "--out", out)
+        step(env, "import-once", "--csv", csv_path, "--out", out)
         result[run] = json.loads(out.read_text())
     return result
 
@@ -162,17 +163,15 @@ def measure(rows, env, workdir, manage):
 def measure_alone(rows, workdir):
     """``measure`` in a database of its own (named after this process, so that
     runs side by side on one server never share one), dropped afterwards."""
-    from exhibition.bench.benchmark import database_env, drop_database, manage
-
     env = database_env(f"import_{os.getpid()}", workdir)
     try:
-        return measure(rows, env, workdir, manage)
+        return measure(rows, env, workdir)
     finally:
         drop_database(env)
 
 
 def run(rows):
-    """``benchmark import``: only the import measurement; prints its table."""
+    """``python -m tests.bench import``: only the import measurement, and its table."""
     import shutil
     import tempfile
 

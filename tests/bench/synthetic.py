@@ -22,9 +22,9 @@ from catalog.models import (
     Status,
 )
 from catalog.search import index as search_index
-from exhibition.bench.words import text
 from exhibition.demo.placeholders import placeholder_image
 from exhibition.models import Exhibition, Section, SectionItem
+from tests.bench.words import text
 
 # The demo's proportions: 47 artifacts, 54 photographs, 26 people.
 SHARES = {"artifact": 0.37, "photograph": 0.42, "person": 0.21}

@@ -8,7 +8,7 @@ status 1) on any 5xx answer, any draft in an anonymous answer, any change seen
 later than a second after it was saved, any worker restart, or a worker's memory
 growing 10 % or more from a sixth of the run (minute 5 of 30) to the end.
 
-    python -m exhibition.bench.soak [--seconds N] [--visitors N]
+    python -m tests.bench.soak [--seconds N] [--visitors N]
 """
 
 import argparse
@@ -21,8 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from exhibition.bench import OUT_DIR, PROJECT
-from exhibition.bench.throughput import free_port, machine_info
+from tests.bench import OUT_DIR, PROJECT
+from tests.bench.throughput import free_port, machine_info
 
 MEMORY_GROWTH_LIMIT = 10.0  # percent
 
@@ -184,15 +184,15 @@ def print_report(rows, visitors, curators, seconds):
 
 
 def run(seconds, visitor_count=6, workers=2):
-    from exhibition.bench.soak_curators import Curators, Importer, start
-    from exhibition.bench.soak_traffic import Markers, MemoryWatch, Visitors
+    from tests.bench.soak_curators import Curators, Importer, start
+    from tests.bench.soak_traffic import Markers, MemoryWatch, Visitors
 
     workdir = Path(tempfile.mkdtemp(prefix="exhibition-soak-"))
     database = process = None
     try:
         print(f"soak: preparing database, cache prefix, gunicorn ({seconds} s)…")
         env, database = prepare(workdir)
-        from exhibition.bench.soak_traffic import page_paths
+        from tests.bench.soak_traffic import page_paths
 
         paths = page_paths()
         process, port = serve(env, workdir, workers)

@@ -23,9 +23,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from exhibition.bench import OUT_DIR, PROJECT
-from exhibition.bench.proxy import CuttableProxy
-from exhibition.bench.throughput import free_port, machine_info
+from tests.bench import OUT_DIR, PROJECT
+from tests.bench.proxy import CuttableProxy
+from tests.bench.throughput import free_port, machine_info
 
 # Page types, not one exhibition's pages: addresses of the loaded demo are found by
 # ``demo_paths`` at run time, so the list names no exhibition or section.

@@ -12,7 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from exhibition.bench import PROJECT
+from tests.bench import PROJECT
 
 
 def free_port():
