@@ -73,3 +73,18 @@ def test_every_room_says_what_it_is_for():
         and ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) is None
     ]
     assert silent == []
+
+
+def test_the_settings_package_holds_settings_urls_and_entry_points_only():
+    """The staff side has its room (staff/), and settings stay in one file: a
+    settings fragment beside settings.py, star-imported to shorten it, fails here."""
+    held = {str(path.relative_to(ROOT / "config")) for path in modules("config")}
+    assert held <= {
+        "__init__.py",
+        "settings.py",
+        "urls.py",
+        "wsgi.py",
+        "asgi.py",
+        # What the WSGI and ASGI entry points check before serving.
+        "static_files.py",
+    }
