@@ -441,14 +441,14 @@ def test_the_start_address_gives_the_screen_its_key_for_every_heartbeat(
         assert kiosk_site.shell(seen).split()[-2:] == ["True", page_version(page)]
 
         # Kept across pages and the idle reset: the next minute's beat carries it
-        # too, and comes too soon after the first for the server to accept it.
+        # too. (This site takes every beat; the interval's 429 is a unit test's.)
         page.locator(".attract").tap()
         page.locator(".tile").first.tap()
         expect(page.locator(".record")).to_be_visible()
         with page.expect_response(beats) as second:
             page.clock.run_for(61_000)
         assert second.value.request.headers["x-kiosk-key"] == key
-        assert second.value.status == 429
+        assert second.value.ok
 
         # A screen opened without its start address has no key and stays silent.
         _, stranger, _ = screen("landscape")

@@ -71,12 +71,13 @@ def test_opens_made_offline_are_counted_once_the_kiosk_is_back(
         service_workers="allow",
     )  # fmt: skip
     # Chromium's offline emulation does not cover requests of a page its service
-    # worker controls (one heartbeat got through in a CI run): while offline, the
-    # page's own fetch fails as on a kiosk whose network is down.
+    # worker controls, and navigator.onLine has read true on a page the worker served
+    # (beats got through in CI runs): while the test's own switch says the network is
+    # down, the page's fetch fails as on a kiosk whose network is down.
     context.add_init_script(
         "const online = window.fetch.bind(window);"
-        "window.fetch = (...args) => navigator.onLine ? online(...args)"
-        " : Promise.reject(new TypeError('offline'));"
+        "window.fetch = (...args) => sessionStorage.getItem('network-down')"
+        " ? Promise.reject(new TypeError('offline')) : online(...args);"
     )
     page = context.new_page()
     errors = []
@@ -87,6 +88,7 @@ def test_opens_made_offline_are_counted_once_the_kiosk_is_back(
     page.reload()
     assert page.evaluate("Boolean(navigator.serviceWorker.controller)")
 
+    page.evaluate("sessionStorage.setItem('network-down', '1')")
     context.set_offline(True)
     page.locator(".attract").tap()
     page.locator(".tile").nth(0).tap()
@@ -111,6 +113,7 @@ def test_opens_made_offline_are_counted_once_the_kiosk_is_back(
     # beat's answer will do.)
     expected = sorted([(*first, 1), (*second, 2)])
     with page.expect_response(lambda response: response.url.endswith("/heartbeat")):
+        page.evaluate("sessionStorage.removeItem('network-down')")
         context.set_offline(False)
         page.clock.run_for(61_000)
     page.wait_for_function(
