@@ -1,26 +1,27 @@
-"""Whole-page cache for anonymous visitors, invalidated the moment content changes.
+"""The two cache layers: whole pages for anonymous visitors, and computed parts.
 
-Every cached page is stored under the current *content version*, a counter in the
-database that any save or delete of a catalogue or exhibition record bumps. A new
-version makes every older page unreachable at once, in every worker process, with
-no list of keys to chase. Curators (and anyone logged in) always bypass the cache,
-so drafts they preview are never stored.
+Both are stored under the current *content version*, a counter in the database
+that moves only when something visitors see changes (``public_changes`` decides:
+a publish, a withdrawal, an edit of something published; never a draft's save).
+A new version makes every older page and part unreachable at once, in every
+worker process, with no list of keys to chase. Curators (and anyone logged in)
+always bypass the page cache, so drafts they preview are never stored.
 """
 
-import collections
 import contextvars
 import functools
 import hashlib
-import threading
 import time
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, get_language_from_path
 
@@ -50,6 +51,17 @@ def database_version():
 
     value = ContentVersion.objects.filter(pk=1).values_list("value", flat=True).first()
     return value or 0
+
+
+# The host a request asked for: parts holding absolute addresses differ by host.
+_request_host = contextvars.ContextVar("request_host", default="")
+
+
+def safe_host(request):
+    try:
+        return request.get_host()
+    except DisallowedHost:  # answered with a 400 further in
+        return ""
 
 
 # Set while a page renders without something it should show (an image whose storage
@@ -93,16 +105,10 @@ def shared_version():
     return stored
 
 
-# Saves that touch only these fields (a kiosk's heartbeat) change nothing visitors see.
-BOOKKEEPING_PREFIXES = ("last_", "heartbeat", "uptime", "reported_")
-
-
-def bump_version(update_fields=None, **kwargs):
-    """Invalidate every cached page once the current transaction commits."""
+def bump_version():
+    """Invalidate every cached page and part once the current transaction commits
+    (``exhibition.public_changes`` decides which saves call this)."""
     from exhibition.models import ContentVersion
-
-    if update_fields and all(f.startswith(BOOKKEEPING_PREFIXES) for f in update_fields):
-        return
 
     def bump():
         if _request_version.get() is not _OUTSIDE:
@@ -147,8 +153,12 @@ def thawed(entry):
 
 
 def page_key(request, version, language):
+    """Deploy, content version, language, host, the museum's local date (an
+    exhibition opening at midnight is current on the first request after it) and
+    the address."""
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{build_id()}:{version}:{language}:{request.get_host()}:{path}"
+    day = timezone.localdate().isoformat()
+    return f"page:{build_id()}:{version}:{language}:{request.get_host()}:{day}:{path}"
 
 
 class AnonymousPageCacheMiddleware:
@@ -176,11 +186,13 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         token = _request_version.set(_UNREAD)  # a fresh read for each request
         incomplete = _incomplete.set(False)
+        host = _request_host.set(safe_host(request))
         try:
             return self.respond(request)
         finally:
             _request_version.reset(token)
             _incomplete.reset(incomplete)
+            _request_host.reset(host)
 
     def respond(self, request):
         if not self.cacheable(request):
@@ -232,59 +244,37 @@ def not_for_page_cache(response):
     return response
 
 
-def version_key(name, *parts):
-    """The cache key of a part of a page: its name, the content version, the language
-    and a digest of the parts that tell it apart."""
+def parts_key(name, *parts):
+    """The one key of a computed part of a page: its name, the content version, the
+    language, the host and the museum's local date (an exhibition's state turns
+    with the calendar), and a digest of the parts that tell it apart."""
     # The parts may be a visitor's whole query string: hashed, a key stays short
     # (memcached refuses keys over 250 bytes, and Redis stores every byte).
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:32]
-    return ":".join([name, str(current_version()), get_language() or "", digest])
+    return ":".join(
+        [
+            "part",
+            name,
+            str(current_version()),
+            get_language() or "",
+            _request_host.get(),
+            timezone.localdate().isoformat(),
+            digest,
+        ]
+    )
 
 
-def cached_by_version(name, compute, *parts, timeout=3600):
-    """Compute once per content version and language; any content change recomputes.
+def computed(name, compute, *parts, timeout=3600):
+    """``compute()`` once per content version, language, host and day.
 
-    For parts of a page whose cost grows with the collection (counts, groupings)."""
-    key = version_key(name, *parts)
+    Only for parts whose cost grows with the collection (facet counts, timelines):
+    a page is correct without it, and reads nothing differently with it. Values
+    only from ``published()``, so no draft is ever stored; a part made while
+    something was missing (storage down) is not kept."""
+    key = parts_key(name, *parts)
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, timeout)
+        if rendered_whole():
+            cache.set(key, value, timeout)
     return value
-
-
-# What this worker has already read back from the cache: unpickling a record with
-# its prefetched lists was a quarter of an uncached detail page's time (profiled on
-# the bench collection). Keyed like the shared cache, so a new version misses at
-# once; bounded; and short-lived, so a flushed cache or a database restored to an
-# older version heals within HELD_SECONDS.
-HELD_MOST = 256
-HELD_SECONDS = 30.0
-_held = collections.OrderedDict()
-_held_lock = threading.Lock()
-
-
-def held_by_version(name, compute, *parts, timeout=3600):
-    """``cached_by_version``, and kept as objects in this worker too. Only for values
-    no caller changes (a record and its lists as read): the worker's threads share
-    them."""
-    key = version_key(name, *parts)
-    now = time.monotonic()
-    with _held_lock:
-        found = _held.get(key)
-        if found is not None and now - found[0] < HELD_SECONDS:
-            _held.move_to_end(key)
-            return found[1]
-    value = cached_by_version(name, compute, *parts, timeout=timeout)
-    with _held_lock:
-        _held[key] = (now, value)
-        _held.move_to_end(key)
-        while len(_held) > HELD_MOST:
-            _held.popitem(last=False)
-    return value
-
-
-def forget_held():
-    """Drop what this worker holds (tests roll the content version back)."""
-    with _held_lock:
-        _held.clear()

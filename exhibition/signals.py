@@ -1,18 +1,20 @@
-"""Invalidate cached public pages whenever catalogue or exhibition content changes;
-keep a kiosk to its own exhibition's sections."""
+"""Invalidate cached public pages when something visitors see changes; keep a kiosk
+to its own exhibition's sections."""
 
 from django.apps import apps
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed
 
 from catalog.transfer.writing import records_imported
-from exhibition.page_cache import bump_version
+from exhibition import public_changes
 
 # Bookkeeping models whose changes never alter what visitors see.
 IGNORED = {
+    "CollectionImport",
     "ContentVersion",
     "LoadedRecord",
     "Historical",
     "KioskHeartbeat",
+    "Readiness",
     "StaffPreference",
     "OaiTombstone",
     "UseCount",
@@ -29,27 +31,8 @@ def watched_models():
 
 
 def connect():
-    records_imported.connect(bump_version, dispatch_uid="bump-import")
-    for model in watched_models():
-        post_save.connect(
-            bump_version,
-            sender=model,
-            weak=False,
-            dispatch_uid=f"bump-{model._meta.label}-save",
-        )
-        post_delete.connect(
-            bump_version,
-            sender=model,
-            weak=False,
-            dispatch_uid=f"bump-{model._meta.label}-delete",
-        )
-        for field in model._meta.many_to_many:
-            m2m_changed.connect(
-                bump_version,
-                sender=field.remote_field.through,
-                weak=False,
-                dispatch_uid=f"bump-{field.remote_field.through._meta.label}",
-            )
+    records_imported.connect(public_changes.imported, dispatch_uid="public-import")
+    public_changes.connect(watched_models())
 
 
 def refuse_foreign_sections(sender, instance, action, pk_set, **kwargs):

@@ -86,10 +86,8 @@ def fresh_cache(settings, monkeypatch):
     monkeypatch.setattr(page_cache, "CHECK_EVERY", 3600)
     monkeypatch.setattr(page_cache, "_last_check", [float("-inf")])
     cache.clear()
-    page_cache.forget_held()
     yield
     cache.clear()
-    page_cache.forget_held()
 
 
 @pytest.fixture(autouse=True)

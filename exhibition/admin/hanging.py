@@ -19,7 +19,9 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.admin.common import BlankRowWhenEmpty
 from catalog.models import Artifact, Photograph
+from exhibition import public_changes
 from exhibition.models import Section, SectionItem
+from exhibition.page_cache import bump_version
 
 HANGABLE = [Artifact, Photograph]
 
@@ -50,6 +52,8 @@ def append_to(section, records):
         SectionItem(section=section, position=position + n, **{kind: record})
         for n, record in enumerate(new)
     )
+    if new and public_changes.shows_publicly(section):  # bulk: no save signals
+        bump_version()
     return len(new), len(records) - len(new)
 
 

@@ -5,21 +5,17 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 
 from exhibition.models import Museum
-from exhibition.page_cache import held_by_version
 
 # The error pages may render with no database: they read the museum's name from here.
 NAME_KEY = "museum:name:{language}"
 GENERIC_NAME = "Exhibitions"
 
 
-def _load_museum():
-    found = Museum.load()
-    cache.set(NAME_KEY.format(language=get_language()), found.display_name, None)
-    return found
-
-
 def museum(request):
-    return {"museum": held_by_version("museum", _load_museum)}
+    found = Museum.load()
+    # Kept for the error pages, which may have to render without the database.
+    cache.set(NAME_KEY.format(language=get_language()), found.display_name, None)
+    return {"museum": found}
 
 
 def museum_name(language=None):

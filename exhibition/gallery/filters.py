@@ -19,7 +19,7 @@ from catalog.models import (
 )
 from catalog.periods import Periods, group_of
 from exhibition.models import Exhibition, Section
-from exhibition.page_cache import cached_by_version
+from exhibition.page_cache import computed
 
 SORTS = [
     ("date", _("Date")),
@@ -83,7 +83,7 @@ def collection_periods():
         ]
         return Periods(min(starts, default=None), max(ends, default=None))
 
-    return cached_by_version("collection-periods", compute)
+    return computed("collection-periods", compute)
 
 
 WHOLE_YEAR = re.compile(r"-?[0-9]{1,9}")

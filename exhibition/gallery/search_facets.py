@@ -19,7 +19,7 @@ from exhibition.gallery.facets import (
     section_labels,
 )
 from exhibition.models import Exhibition, FeaturedPerson, Section, SectionItem
-from exhibition.page_cache import cached_by_version
+from exhibition.page_cache import computed
 
 FILTERS = ("kind", "exhibition", "section", "decade")
 MAX_VALUES = 20
@@ -218,8 +218,8 @@ def state_digest(query, chosen):
 
 
 def cached_facets(entries, query, chosen):
-    """Facets and total for one query and filter state, once per content version."""
-    return cached_by_version(
+    """Facets and total for one query and filter state, kept as a computed part."""
+    return computed(
         "search-facets",
         lambda: build_facets(entries, chosen),
         state_digest(query, chosen),

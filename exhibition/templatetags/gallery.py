@@ -11,7 +11,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from catalog.images.renditions import ready_picture
-from exhibition.gallery import fragments
 from exhibition.interop.oai.identifiers import identifier, kind_of
 from exhibition.page_cache import page_incomplete
 
@@ -132,37 +131,6 @@ def query_with(context, **changes):
     for name, value in changes.items():
         query[name] = value
     return f"?{query.urlencode()}"
-
-
-@register.tag("fragment")
-def fragment(parser, token):
-    """``{% fragment "name" part ... %}…{% endfragment %}``: the enclosed HTML kept
-    per content version, language, host and day, and per the parts given (which
-    must name everything the enclosed template shows)."""
-    bits = token.split_contents()[1:]
-    if not bits:
-        raise template.TemplateSyntaxError("fragment needs a name")
-    nodelist = parser.parse(("endfragment",))
-    parser.delete_first_token()
-    return FragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits])
-
-
-class FragmentNode(template.Node):
-    def __init__(self, nodelist, bits):
-        self.nodelist, self.bits = nodelist, bits
-
-    def render(self, context):
-        if context.get(fragments.FRESH):
-            return self.nodelist.render(context)
-        name, *parts = [bit.resolve(context) for bit in self.bits]
-        request = context.get("request")
-        return fragments.cached_fragment(
-            name,
-            parts,
-            lambda: self.nodelist.render(context),
-            # Absolute links (a IIIF manifest's) name the scheme and host.
-            host=f"{request.scheme}://{request.get_host()}" if request else "",
-        )
 
 
 @register.simple_tag(takes_context=True)

@@ -176,30 +176,6 @@ def test_a_record_held_in_the_worker_is_replaced_when_the_version_moves(
     assert client.get("/artifacts/rib-shears/").status_code == 404
 
 
-def test_what_a_worker_holds_is_bounded_and_expires(monkeypatch):
-    from exhibition import page_cache
-
-    reads = []
-
-    def read(n):
-        reads.append(n)
-        return [n]
-
-    monkeypatch.setattr(page_cache, "HELD_MOST", 3)
-    for n in range(5):
-        assert page_cache.held_by_version("part", lambda n=n: read(n), n) == [n]
-    assert len(page_cache._held) == 3
-    # Held: the same object, without a read of the shared cache or the database.
-    first = page_cache.held_by_version("part", lambda: read("again"), 4)
-    assert first is page_cache.held_by_version("part", lambda: read("again"), 4)
-    assert reads == [0, 1, 2, 3, 4]
-    # Past HELD_SECONDS it is taken from the shared cache again (a flushed cache or
-    # a restored database shows through within that time).
-    monkeypatch.setattr(page_cache, "HELD_SECONDS", 0)
-    caches["default"].clear()
-    assert page_cache.held_by_version("part", lambda: read("fresh"), 4) == ["fresh"]
-
-
 def test_a_drafts_not_found_page_is_not_kept_by_browsers(client, shown):
     draft = make_artifact(
         slug="coming-soon", title_en="Coming soon", status=Status.DRAFT

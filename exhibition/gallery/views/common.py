@@ -1,14 +1,12 @@
 """What the gallery's views share: page sizes, prefetches, who sees what."""
 
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from catalog.models import (
     ArtifactImage,
     Citation,
 )
-from exhibition.page_cache import held_by_version
 
 PAGE_SIZE = 24
 SECTION_PAGE_SIZE = 48
@@ -49,42 +47,11 @@ def visible(model, request):
 
 def get_visible(model, request, shape, **lookup):
     """The one record this visitor may see (``shape`` adds the view's joins and
-    prefetches), or 404. For the public it is read once per content version: the
-    read starts from ``published()``, so a draft is never in it, and any save
-    makes a new version. Curators read it afresh, drafts included."""
-    if may_preview(model, request):
-        return get_object_or_404(shape(model.objects.all()), **lookup)
-    found = held_by_version(
-        "record",
-        lambda: list(shape(model.objects.published()).filter(**lookup)[:1]),
-        model._meta.label,
-        *(f"{name}={value}" for name, value in sorted(lookup.items())),
-    )
-    if not found:
-        raise Http404(f"No {model._meta.verbose_name} matches the given query.")
-    return found[0]
+    prefetches), or 404: from ``published()`` for the public, from every record
+    for a curator allowed to change it (a preview, drafts included)."""
+    return get_object_or_404(shape(visible(model, request)), **lookup)
 
 
 def clips_of(record):
-    """The clips of a record already read as visible, in the curators' order: once
-    per content version, so a page with players costs no more queries."""
-    return held_by_version(
-        "clips",
-        lambda: list(record.media.order_by("position", "pk")),
-        record._meta.label,
-        record.pk,
-    )
-
-
-def described(request, build, record):
-    """A record's structured data (``build(request, record)``), once per content
-    version, language and address; a preview of a draft is built afresh."""
-    if not record.is_published:
-        return build(request, record)
-    return held_by_version(
-        "json-ld",
-        lambda: build(request, record),
-        record._meta.label,
-        record.pk,
-        f"{request.scheme}://{request.get_host()}",
-    )
+    """The clips of a record already read as visible, in the curators' order."""
+    return list(record.media.order_by("position", "pk"))

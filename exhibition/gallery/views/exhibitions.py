@@ -6,18 +6,15 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from catalog.models import Person
 from exhibition import structured_data
-from exhibition.gallery.fragments import FRESH as RENDER_FRESH
 from exhibition.gallery.views.common import (
     SECTION_PAGE_SIZE,
     SECTION_PEOPLE,
     citations_with_sources,
     clips_of,
-    described,
     get_visible,
     images_in_order,
     visible,
@@ -29,7 +26,6 @@ from exhibition.models import (
     Section,
     SectionItem,
 )
-from exhibition.page_cache import cached_by_version
 
 PUBLISHED_ITEM = Q(items__artifact__status="published") | Q(
     items__photograph__status="published"
@@ -46,9 +42,7 @@ def by_state(exhibitions):
 
 
 def published_exhibitions():
-    return cached_by_version(
-        "exhibitions", lambda: list(Exhibition.objects.published())
-    )
+    return Exhibition.objects.published()
 
 
 def sections_of(exhibition):
@@ -85,10 +79,8 @@ def home(request):
         context.update(
             lead=lead,
             sections=sections_of(lead),
-            featured_people=cached_by_version(
-                "featured", lambda: featured_of(lead), lead.pk
-            ),
-            json_ld=described(request, structured_data.exhibition_event, lead),
+            featured_people=featured_of(lead),
+            json_ld=structured_data.exhibition_event(request, lead),
         )
     return render(request, "gallery/home.html", context)
 
@@ -129,23 +121,17 @@ def exhibition_detail(request, slug):
         "gallery/exhibition_detail.html",
         {
             "exhibition": exhibition,
-            # Read only when the exhibition's fragment is not stored already.
-            "clips": SimpleLazyObject(lambda: clips_of(exhibition)),
+            "clips": clips_of(exhibition),
             "sections": sections_of(exhibition),
-            "featured_people": SimpleLazyObject(
-                lambda: cached_by_version(
-                    "featured", lambda: featured_of(exhibition), exhibition.pk
-                )
-            ),
-            "json_ld": described(request, structured_data.exhibition_event, exhibition),
-            RENDER_FRESH: not exhibition.is_published,
+            "featured_people": featured_of(exhibition),
+            "json_ld": structured_data.exhibition_event(request, exhibition),
         },
     )
 
 
 def people_of(section):
     """Up to SECTION_PEOPLE published people of the section's published records,
-    the exhibition's featured people first: once per content version."""
+    the exhibition's featured people first."""
     featured = FeaturedPerson.objects.filter(
         exhibition=section.exhibition_id, person=OuterRef("pk")
     )
@@ -163,19 +149,15 @@ def people_of(section):
         .prefetch_related("nationalities")
         .order_by("-featured_here", "name")[:SECTION_PEOPLE]
     )
-    return cached_by_version("section-people", lambda: list(people), section.pk)
+    return list(people)
 
 
 def neighbours_of(section):
     """The published sections before and after this one in its exhibition."""
-    siblings = cached_by_version(
-        "section-siblings",
-        lambda: list(
-            Section.objects.published()
-            .filter(exhibition=section.exhibition_id)
-            .only("slug", "title_en", "title_zh_hans", "position")
-        ),
-        section.exhibition_id,
+    siblings = list(
+        Section.objects.published()
+        .filter(exhibition=section.exhibition_id)
+        .only("slug", "title_en", "title_zh_hans", "position")
     )
     for sibling in siblings:
         sibling.exhibition = section.exhibition  # for its URL, without a query
@@ -209,23 +191,18 @@ def section_detail(request, exhibition, slug):
         .order_by("position", "pk")
     )
     paginator = Paginator(items, SECTION_PAGE_SIZE)
-    paginator.count = cached_by_version("section-count", items.count, section.pk)
     page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "gallery/section_detail.html",
         {
             "section": section,
-            # Read only when the section's fragment is not stored already.
-            "clips": SimpleLazyObject(lambda: clips_of(section)),
+            "clips": clips_of(section),
             "exhibition": section.exhibition,
             "items": page.object_list,
             "page": page,
-            "people": SimpleLazyObject(lambda: people_of(section)),
-            "neighbours": SimpleLazyObject(lambda: neighbours_of(section)),
-            RENDER_FRESH: not (
-                section.is_published and section.exhibition.is_published
-            ),
+            "people": people_of(section),
+            "neighbours": neighbours_of(section),
         },
     )
 

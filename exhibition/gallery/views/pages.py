@@ -19,9 +19,8 @@ from catalog.models import (
     Photograph,
     Role,
 )
-from exhibition.gallery import fragments
 from exhibition.gallery.context_processors import museum_name
-from exhibition.gallery.facet_cache import cached_facets
+from exhibition.gallery.facets import build_facets
 from exhibition.gallery.filters import (
     DEFAULT_SORT,
     SORTS,
@@ -31,32 +30,30 @@ from exhibition.gallery.filters import (
 )
 from exhibition.gallery.views.common import PAGE_SIZE, first_image
 from exhibition.models import FeaturedPerson
-from exhibition.page_cache import (
-    cached_by_version,
-    current_version,
-    not_for_page_cache,
-)
-
-
-def card_records(model, pks):
-    records = model.objects.published().filter(pk__in=pks)
-    if model is Artifact:
-        records = records.select_related("object_type").prefetch_related(first_image())
-    return records
+from exhibition.page_cache import computed
 
 
 def facet_state(query):
     query = query.copy()
     query.pop("page", None)
+    query.pop("sort", None)
     return query.urlencode()
 
 
-def checked_filters(filter_class, query):
-    """Whether the filters in the address are valid, and the sort they choose:
-    asked once per filter state and content version (the choices are records)."""
-    filters = filter_class(query, queryset=filter_class._meta.model.objects.none())
-    valid = filters.is_valid()
-    return valid, valid and (filters.form.cleaned_data.get("sort") or DEFAULT_SORT)
+def counted_facets(model, filters):
+    """Facets, records with images and the record count of one filter state: they
+    depend only on the filters (not the page or the sort), so one count serves
+    every page and sort of the state. Kept as a computed part: counting a large
+    collection costs far more than the rest of the page."""
+
+    def count():
+        queryset = filters.qs
+        facets, with_images = build_facets(
+            model, queryset, filters.data, model is Artifact
+        )
+        return facets, with_images, queryset.count()
+
+    return computed("facets", count, model._meta.model_name, facet_state(filters.data))
 
 
 @require_GET
@@ -67,69 +64,36 @@ def collection(request):
         if kind == "photographs"
         else (Artifact, ArtifactFilter)
     )
-    state = facet_state(request.GET)
-    valid, sort = cached_by_version(
-        "collection-filters",
-        lambda: checked_filters(filter_class, request.GET),
-        kind,
-        state,
-    )
-
-    def filtered():
-        filters = filter_class(request.GET, queryset=model.objects.published())
-        filters.is_valid()
-        return filters
-
-    if not valid:
+    filters = filter_class(request.GET, queryset=model.objects.published())
+    if not filters.is_valid():
         return render(
             request,
             "gallery/collection.html",
-            {"kind": kind, "filters": filtered(), "invalid": True, "facets": []},
+            {"kind": kind, "filters": filters, "invalid": True, "facets": []},
             status=400,
         )
-    # Filters are built only if the counts or the page's records must be read.
-    version = current_version()
-    facets, with_images, total, counted_at = cached_facets(
-        model, lambda: filtered().qs, request.GET, model is Artifact, version
-    )
-    # Numbers only: the page of records is read below, by its pks.
-    page = Paginator(range(total), PAGE_SIZE).get_page(request.GET.get("page"))
-    start = (page.number - 1) * PAGE_SIZE
-    pks = cached_by_version(
-        "collection-page",
-        lambda: list(
-            filtered()
-            .sorted_qs()
-            .values_list("pk", flat=True)[start : start + PAGE_SIZE]
-        ),
-        kind,
-        state,
-        page.number,
-    )
-    response = render(
+    facets, with_images, total = counted_facets(model, filters)
+    # The count is known already: the paginator need not ask the database again.
+    paginator = Paginator(filters.sorted_qs(), PAGE_SIZE)
+    paginator.count = total
+    page = paginator.get_page(request.GET.get("page"))
+    records = page.object_list
+    if model is Artifact:
+        records = records.select_related("object_type").prefetch_related(first_image())
+    return render(
         request,
         "gallery/collection.html",
         {
             "kind": kind,
             "page": page,
-            "cards": fragments.cards(
-                model, pks, lambda missing: card_records(model, missing)
-            ),
+            "records": records,
             "facets": facets,
             "with_images": with_images,
             "chips": [(facet, value) for facet in facets for value in facet.selected],
-            "sort": sort,
+            "sort": filters.form.cleaned_data.get("sort") or DEFAULT_SORT,
             "sorts": SORTS,
-            # The panel shows the filters, the sort and the counts (maybe older).
-            "facet_state": f"{state}@{counted_at}",
         },
     )
-    if counted_at < version:
-        # The previous version's counts while they are counted again: never
-        # stored as this version's page, which would outlive the recount (a
-        # withdrawn person still offered) for as long as pages are kept.
-        not_for_page_cache(response)
-    return response
 
 
 @require_GET

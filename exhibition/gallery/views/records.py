@@ -2,7 +2,6 @@
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import render
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from catalog.models import (
@@ -12,17 +11,14 @@ from catalog.models import (
 )
 from exhibition import structured_data
 from exhibition.addresses import manifest_url
-from exhibition.gallery.fragments import FRESH as RENDER_FRESH
 from exhibition.gallery.views.common import (
     RELATED_LIMIT,
     citations_with_sources,
     clips_of,
-    described,
     first_image,
     get_visible,
 )
 from exhibition.models import Channel, SectionItem
-from exhibition.page_cache import held_by_version
 from exhibition.stats.counter import counted
 
 
@@ -89,27 +85,13 @@ def record_prefetches():
 
 
 def related_of(record):
-    """Related artifacts and photographs, computed once per content version."""
-    kind = record._meta.model_name
-    artifacts = held_by_version(
-        "related",
-        lambda: list(
-            related_records(record, Artifact)
-            .select_related("object_type")
-            .prefetch_related(first_image())
-        ),
-        kind,
-        "artifacts",
-        record.pk,
+    """Related artifacts and photographs."""
+    artifacts = (
+        related_records(record, Artifact)
+        .select_related("object_type")
+        .prefetch_related(first_image())
     )
-    photographs = held_by_version(
-        "related",
-        lambda: list(related_records(record, Photograph)),
-        kind,
-        "photographs",
-        record.pk,
-    )
-    return artifacts, photographs
+    return list(artifacts), list(related_records(record, Photograph))
 
 
 @require_GET
@@ -122,20 +104,18 @@ def artifact_detail(request, slug):
         ),
         slug=slug,
     )
-    # Read only when the artifact's fragment is not stored already.
-    related = SimpleLazyObject(lambda: related_of(artifact))
+    related, related_photographs = related_of(artifact)
     response = render(
         request,
         "gallery/artifact_detail.html",
         {
             "artifact": artifact,
-            "clips": SimpleLazyObject(lambda: clips_of(artifact)),
+            "clips": clips_of(artifact),
             "images": artifact.images.all(),
-            "related": SimpleLazyObject(lambda: related[0]),
-            "related_photographs": SimpleLazyObject(lambda: related[1]),
-            "json_ld": described(request, structured_data.artifact, artifact),
+            "related": related,
+            "related_photographs": related_photographs,
+            "json_ld": structured_data.artifact(request, artifact),
             "iiif_manifest": artifact.is_published and manifest_url(artifact, request),
-            RENDER_FRESH: not artifact.is_published,
         },
     )
     return counted(request, response, Channel.WEB, artifact)
@@ -149,20 +129,18 @@ def photograph_detail(request, slug):
         lambda records: records.prefetch_related(*record_prefetches()),
         slug=slug,
     )
-    # Read only when the photograph's fragment is not stored already.
-    related = SimpleLazyObject(lambda: related_of(photograph))
+    related_artifacts, related = related_of(photograph)
     response = render(
         request,
         "gallery/photograph_detail.html",
         {
             "photograph": photograph,
-            "clips": SimpleLazyObject(lambda: clips_of(photograph)),
-            "related": SimpleLazyObject(lambda: related[1]),
-            "related_artifacts": SimpleLazyObject(lambda: related[0]),
-            "json_ld": described(request, structured_data.photograph, photograph),
+            "clips": clips_of(photograph),
+            "related": related,
+            "related_artifacts": related_artifacts,
+            "json_ld": structured_data.photograph(request, photograph),
             "iiif_manifest": photograph.is_published
             and manifest_url(photograph, request),
-            RENDER_FRESH: not photograph.is_published,
         },
     )
     return counted(request, response, Channel.WEB, photograph)
@@ -182,25 +160,21 @@ def person_detail(request, slug):
         ),
         slug=slug,
     )
-    # Read only when the biography's fragment is not stored already.
-    artifacts = SimpleLazyObject(
-        lambda: list(
-            person.artifacts.published()
-            .select_related("object_type")
-            .prefetch_related(first_image())
-        )
+    artifacts = (
+        person.artifacts.published()
+        .select_related("object_type")
+        .prefetch_related(first_image())
     )
-    photographs = SimpleLazyObject(lambda: list(person.photographs.published()))
+    photographs = person.photographs.published()
     response = render(
         request,
         "gallery/person_detail.html",
         {
             "person": person,
-            "clips": SimpleLazyObject(lambda: clips_of(person)),
+            "clips": clips_of(person),
             "artifacts": artifacts,
             "photographs": photographs,
-            "json_ld": described(request, structured_data.person, person),
-            RENDER_FRESH: not person.is_published,
+            "json_ld": structured_data.person(request, person),
         },
     )
     return counted(request, response, Channel.WEB, person)

@@ -22,7 +22,7 @@ from exhibition.gallery.search_facets import (
     state_digest,
 )
 from exhibition.gallery.views.common import SEARCH_LIMIT, first_image
-from exhibition.page_cache import cached_by_version
+from exhibition.page_cache import computed
 
 SNIPPET_LENGTH = {"zh-hans": 90}
 DEFAULT_SNIPPET_LENGTH = 220
@@ -108,9 +108,9 @@ def results_for(rows, query):
 
 
 def ranked_page(page, query, chosen):
-    """The page's (kind, id) pairs in rank order, once per content version: ranking
+    """The page's (kind, id) pairs in rank order, kept as a computed part: ranking
     reads every match's vector, the one cost that grows with the collection."""
-    return cached_by_version(
+    return computed(
         "search-page",
         lambda: list(page.object_list),
         state_digest(query, chosen),

@@ -12,7 +12,7 @@ from catalog.models import Artifact, Person, Photograph
 from catalog.periods import group_label, group_of, group_size, year_label
 from exhibition.gallery.views.common import TIMELINE_PER_GROUP, visible
 from exhibition.models import Exhibition
-from exhibition.page_cache import cached_by_version
+from exhibition.page_cache import computed
 
 
 @dataclass
@@ -119,7 +119,7 @@ def timeline_groups(exhibition):
 @require_GET
 def exhibition_timeline(request, slug):
     exhibition = get_object_or_404(visible(Exhibition, request), slug=slug)
-    start, end, groups = cached_by_version(
+    start, end, groups = computed(
         "timeline", lambda: timeline_groups(exhibition), exhibition.pk
     )
     return render(

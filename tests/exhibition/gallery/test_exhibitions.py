@@ -337,7 +337,9 @@ def test_new_pages_run_a_fixed_number_of_queries(client, museum, path):
     with CaptureQueriesContext(connection) as large:
         client.get(path)
     assert len(small) == len(large), (path, len(small), len(large))
-    assert len(large) <= 10, [q["sql"][:120] for q in large.captured_queries]
+    # A record page reads its record, images, sources, people, sections, clips and
+    # related records: the most of any page, and the same for any collection.
+    assert len(large) <= 14, [q["sql"][:120] for q in large.captured_queries]
 
 
 @pytest.mark.parametrize(
