@@ -13,11 +13,9 @@ class Sections:
         return export_exhibitions(copy_image)
 
     def read_file(self, value, context):
-        from exhibition.transfer.part import ExhibitionsPart
+        from exhibition.transfer.part import read_exhibitions
 
-        part = ExhibitionsPart(context)
-        part.check(value)
-        return part
+        return read_exhibitions(value, context)
 
     def resolve(self, value):
         from django.db.models import Q

@@ -1,7 +1,15 @@
-"""The images an import brings: a folder or a ZIP file, read by name."""
+"""The images an import brings: a folder or a ZIP file, read by name, and whether
+each can be used."""
 
 import zipfile
 from pathlib import Path, PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
+
+from catalog.images import validate_image_file
 
 
 class ImageFolder:
@@ -10,6 +18,7 @@ class ImageFolder:
     def __init__(self, location):
         self.files = {}
         self.zip = None
+        self.verdicts = {}  # file name → why it cannot be used, or None
         if location is None:
             return
         location = Path(location)
@@ -40,6 +49,29 @@ class ImageFolder:
             with self.zip.open(where) as handle:
                 return handle.read()
         return where.read_bytes()
+
+    def error(self, name):
+        """Why image ``name`` cannot be used, or None. Only the verdict is kept: the
+        bytes of every image of a large import would not fit in memory."""
+        if name not in self.verdicts:
+            self.verdicts[name] = self._check(name)
+        return self.verdicts[name]
+
+    def _check(self, name):
+        where = self.find(name)
+        if where is None:
+            return _("Missing image “%(name)s”: no such file.") % {"name": name}
+        if self.size(where) > settings.IMAGE_MAX_BYTES:
+            return _("Image “%(name)s” is too large.") % {"name": name}
+        upload = ContentFile(self.read(where), name=name)
+        try:
+            validate_image_file(upload)
+        except ValidationError as error:
+            return _("Broken image “%(name)s”: %(error)s") % {
+                "name": name,
+                "error": " ".join(error.messages),
+            }
+        return None
 
     def close(self):
         if self.zip:

@@ -48,7 +48,8 @@ class Planned:
 
 
 class ExhibitionChecks:
-    """Fills ``planned`` (exhibitions with their sections) and ``problems``."""
+    """Fills ``planned`` (exhibitions with their sections) and ``problems``, as the
+    import in ``context`` (a ``FileContext``) may write them."""
 
     def __init__(self, context):
         self.context = context
@@ -178,7 +179,7 @@ class ExhibitionChecks:
                 return None
             if not isinstance(value, str):
                 return _("This must be text.")
-            return self.context.image_error(value)
+            return self.context.images.error(value)
         if not isinstance(value, list):
             return _("This must be a list.")
         for item in value if key != "sections" else []:

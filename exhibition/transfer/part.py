@@ -6,17 +6,34 @@ from django.core.files.base import ContentFile
 
 from catalog.models import Person
 from catalog.transfer.columns import checksum
-from catalog.transfer.sections import FilePart
 from catalog.transfer.values import set_citations, snapshot, stored_checksum
 from exhibition.models import Exhibition, FeaturedPerson, Section, SectionItem
 from exhibition.transfer.checks import RECORDS, ExhibitionChecks
 
 
-class ExhibitionsPart(ExhibitionChecks, FilePart):
-    def __init__(self, context):
-        super().__init__(context)
+def read_exhibitions(value, context):
+    """The ``exhibitions`` of collection.json, checked: an ``ExhibitionsPart`` for
+    the import in ``context`` (a ``FileContext``)."""
+    checks = ExhibitionChecks(context)
+    checks.check(value)
+    return ExhibitionsPart(checks, context.images)
+
+
+class ExhibitionsPart:
+    """The catalogue import's ``FilePart`` for exhibitions: what ``checks`` planned
+    (exhibitions with their sections), written with ``images`` around the rows."""
+
+    def __init__(self, checks, images):
+        self.checks = checks
+        self.planned = checks.planned
+        self.problems = checks.problems
+        self.images = images
         self.outcomes = {}  # Planned → "created" / "updated" / "unchanged"
         self.written = False
+
+    def check_records(self, provided):
+        """Problems with the records the sections' items name (see ``checks``)."""
+        return self.checks.check_records(provided)
 
     def sections(self):
         return [section for planned in self.planned for section in planned.sections]
@@ -58,8 +75,8 @@ class ExhibitionsPart(ExhibitionChecks, FilePart):
         )
 
     def set_hero_image(self, section):
-        where = self.context.images.find(section.hero_image)
-        data = self.context.images.read(where)
+        where = self.images.find(section.hero_image)
+        data = self.images.read(where)
         field_file = section.obj.hero_image
         if not field_file or stored_checksum(field_file) != checksum(data):
             field_file.save(section.hero_image, ContentFile(data), save=False)
