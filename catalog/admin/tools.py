@@ -187,7 +187,7 @@ class CollectionImportAdmin(ToolAdmin):
         # On disk, not in memory: the import reads it twice, a chunk at a time.
         rows = folder / "rows.csv"
         save_upload(form.cleaned_data["csv_file"], rows)
-        job = importer.CollectionImport(
+        job = importer.CsvImport(
             rows,
             image_folder,
             extras=extras,

@@ -165,3 +165,8 @@ class Row:
     linked: bool = False  # its people, citations or images changed
     people_changed: bool = False
     people_rows: list = None  # [(through row pk, person pk)] once written
+
+
+def note(problems, row, column, message):
+    """Add the problem of ``row`` (its number) and ``column`` to ``problems``."""
+    problems.append(Problem(row, column, str(message)))

@@ -9,7 +9,7 @@ from django.utils.formats import number_format
 from django.utils.translation import ngettext
 
 from catalog.transfer.importer import (
-    CollectionImport,
+    CsvImport,
     ImageFolder,
     read_extras,
     registered_sections,
@@ -67,7 +67,7 @@ class Command(BaseCommand):
         if images is not None and not images.exists():
             raise CommandError(f"No such folder or ZIP file: {images}")
         folder = ImageFolder(images)
-        job = CollectionImport(
+        job = CsvImport(
             csv,
             folder,
             extras=read_extras(csv),

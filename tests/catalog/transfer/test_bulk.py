@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from catalog.models import Artifact, Citation
 from catalog.transfer import importer
-from catalog.transfer.importer import CollectionImport, registered_sections
+from catalog.transfer.importer import CsvImport, registered_sections
 from tests.catalog.transfer.test_importer import csv_bytes
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def rows(count, start=0, prefix="B", **changes):
 
 
 def run(data, **kwargs):
-    job = CollectionImport(data, None, sections=registered_sections(), **kwargs)
+    job = CsvImport(data, None, sections=registered_sections(), **kwargs)
     return job.run(), job
 
 

@@ -24,7 +24,7 @@ from catalog.models import (
     Status,
 )
 from catalog.transfer.exporter import export_collection
-from catalog.transfer.importer import CollectionImport, registered_sections
+from catalog.transfer.importer import CsvImport, registered_sections
 from tests.factories import (
     image_bytes,
     make_person,
@@ -103,9 +103,7 @@ PHOTOGRAPH = {
 
 
 def run(data, images, **kwargs):
-    return CollectionImport(
-        data, images, sections=registered_sections(), **kwargs
-    ).run()
+    return CsvImport(data, images, sections=registered_sections(), **kwargs).run()
 
 
 def test_a_clean_file_imports_every_row_with_links_and_images(world, images):

@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from catalog.models import Artifact, ObjectType, Photograph
 from catalog.transfer import importer
-from catalog.transfer.importer import CollectionImport
-from catalog.transfer.row_checks import RowChecks
+from catalog.transfer.row_checks import RowCheck
 from tests.catalog.transfer.test_bulk import rows as bulk_rows
 from tests.catalog.transfer.test_bulk import run
 from tests.catalog.transfer.test_importer import csv_bytes
@@ -33,13 +32,13 @@ def queries_to_import(data):
 
 def test_each_row_is_parsed_and_checked_once(world, monkeypatch):
     checked = []
-    check_row = RowChecks.check_row
+    check_row = RowCheck.check_row
 
-    def counting(self, number, cells):
+    def counting(self, number, cells, existing):
         checked.append(number)
-        return check_row(self, number, cells)
+        return check_row(self, number, cells, existing)
 
-    monkeypatch.setattr(RowChecks, "check_row", counting)
+    monkeypatch.setattr(RowCheck, "check_row", counting)
     monkeypatch.setattr(importer, "CHUNK_ROWS", 10)
     report, _job = run(csv_bytes(rows(25)))
     assert report.counts[("artifact", "created")] == 25
@@ -89,13 +88,14 @@ def test_new_terms_and_their_pks_reach_the_kept_rows(world):
 
 def between_the_passes(monkeypatch, change):
     """Run ``change`` once every row is checked, before any is written."""
-    check_duplicates = CollectionImport.check_duplicates
+    check = importer.check
 
-    def then_change(self):
-        check_duplicates(self)
+    def check_then_change(*args, **kwargs):
+        plan = yield from check(*args, **kwargs)
         change()
+        return plan
 
-    monkeypatch.setattr(CollectionImport, "check_duplicates", then_change)
+    monkeypatch.setattr(importer, "check", check_then_change)
 
 
 def test_a_record_changed_between_the_passes_is_not_overwritten(world, monkeypatch):

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from catalog.models import Artifact, Nationality, ObjectType, Person
-from catalog.transfer.importer import CollectionImport
+from catalog.transfer.importer import CsvImport
 from tests.catalog.transfer.test_importer import ARTIFACT, BIOGRAPHY, collection_json
 from tests.catalog.transfer.test_importer import csv_bytes as rows_csv
 from tests.factories import make_source, term
@@ -39,7 +39,7 @@ def terms():
 
 
 def run(rows, **options):
-    return CollectionImport(rows_csv(rows), None, **options).run()
+    return CsvImport(rows_csv(rows), None, **options).run()
 
 
 def test_an_unknown_object_type_is_refused_naming_row_column_and_value(terms):
@@ -81,7 +81,7 @@ def test_nationalities_by_label_and_new_ones_with_the_option(terms):
         "nationalities": ["canada", "Maya"],
     }
     extras = collection_json(biography, roles=())
-    refused = CollectionImport(
+    refused = CsvImport(
         rows_csv([NEW_TYPE]), None, extras=extras, create_terms=True
     ).run()
     assert refused.ok, [str(p) for p in refused.problems]

@@ -327,11 +327,11 @@ def test_a_bad_section_entry_is_named_and_nothing_is_written(
 def test_a_registrar_who_may_not_change_exhibitions_cannot_import_them(
     museum, tmp_path
 ):
-    from catalog.transfer.importer import CollectionImport, registered_sections
+    from catalog.transfer.importer import CsvImport, registered_sections
 
     call_command("export_collection", tmp_path, stdout=StringIO())
     registrar = get_user_model().objects.create_user("registrar")
-    job = CollectionImport(
+    job = CsvImport(
         (tmp_path / "collection.csv").read_bytes(),
         tmp_path / "images",
         extras=(tmp_path / "collection.json").read_bytes(),
