@@ -363,7 +363,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "exhibition.interop.api.schema.describe_query_parameters",
     ],
-    # Named here: the fields called "kind" or "state" hold different choices, and
+    # Named here: several fields called "kind" hold different choices, and
     # colliding enums would otherwise get names with a hash in them.
     "ENUM_NAME_OVERRIDES": {
         "ExhibitionKind": "exhibition.models.Exhibition.Kind",
