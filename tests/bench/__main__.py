@@ -5,6 +5,9 @@ loadtest``): ``python -m tests.bench <mode>``.
 - ``scale``, ``import-setup``, ``import-once``: one step inside a process whose
   database is a throwaway one (``run`` starts them, see ``workspace.step``);
 - ``import``: only the import measurement (``importing.py``);
+- ``workday``: at each ``--sizes``, the cold pages after a publish (``cold.py``)
+  and a working day's serving, quiet and while a curator edits (``workday.py``);
+- ``build``, ``cold``, ``curate``: steps of ``workday`` in a process of their own;
 - ``load``: many connections, then the outage drills (``loadtest.py``).
 
 ``make soak`` runs ``python -m tests.bench.soak``, which sets Django up on a
@@ -23,7 +26,18 @@ def parse(argv=None):
     )
     parser.add_argument(
         "mode",
-        choices=["run", "scale", "load", "import", "import-setup", "import-once"],
+        choices=[
+            "run",
+            "scale",
+            "load",
+            "import",
+            "import-setup",
+            "import-once",
+            "workday",
+            "build",
+            "cold",
+            "curate",
+        ],
     )
     parser.add_argument("--sizes", nargs="+", type=int, default=[1000, 100000])
     parser.add_argument("--size", type=int, help="scale mode: records to build")
@@ -42,6 +56,25 @@ def parse(argv=None):
         help="rows of the CSV import measurement (0 skips it)",
     )
     parser.add_argument("--csv", help="import modes: the CSV file")
+    parser.add_argument(
+        "--workday-seconds",
+        type=int,
+        default=60,
+        help="length of the working day's quiet and busy runs (0 skips them)",
+    )
+    parser.add_argument(
+        "--cold-rounds",
+        type=int,
+        default=5,
+        help="first requests after a publish per page type (0 skips them)",
+    )
+    parser.add_argument(
+        "--databases",
+        help="workday mode, SQLite: a folder keeping each size's built database, "
+        "reused by later runs (of this or another version of the code)",
+    )
+    parser.add_argument("--draft", type=int, help="curate mode: the draft's pk")
+    parser.add_argument("--published", type=int, help="curate mode: a public pk")
     return parser.parse_args(argv)
 
 
@@ -51,7 +84,7 @@ def main(argv=None):
     import django
 
     django.setup()
-    from tests.bench import benchmark, importing, loadtest
+    from tests.bench import benchmark, cold, importing, loadtest, workday
 
     if options.mode == "load":
         loadtest.run(seconds=options.seconds)
@@ -63,9 +96,27 @@ def main(argv=None):
         importing.once_command(options.csv, options.out)
     elif options.mode == "scale":
         benchmark.scale_command(options.size, options.out, options.repeats)
+    elif options.mode == "workday":
+        workday.run(
+            options.sizes,
+            options.workday_seconds,
+            options.cold_rounds,
+            options.databases,
+        )
+    elif options.mode == "build":
+        benchmark.build_command(options.size)
+    elif options.mode == "cold":
+        cold.command(options.out, options.cold_rounds)
+    elif options.mode == "curate":
+        workday.curate(options.seconds, options.out, options.draft, options.published)
     else:
         benchmark.run(
-            options.sizes, options.seconds, options.repeats, options.import_rows
+            options.sizes,
+            options.seconds,
+            options.repeats,
+            options.import_rows,
+            options.workday_seconds,
+            options.cold_rounds,
         )
 
 

@@ -7,6 +7,8 @@
    smallest database; wrk (or a bounded Python client) drives each page type for a
    fixed time, and one static CSS file through the same stack, uncached and cached.
 3. Import: a CSV of many rows imported, then imported again (``importing.py``).
+4. At each size, the cold pages after a publish (``cold.py``) and a working day's
+   serving, quiet and while a curator edits (``workday.py``).
 """
 
 import json
@@ -18,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-from tests.bench import OUT_DIR, importing
+from tests.bench import OUT_DIR, cold, importing, workday
 from tests.bench.throughput import machine_info, throughput
 from tests.bench.workspace import database_env, manage, step
 
@@ -123,6 +125,16 @@ def after_publish(repeats=5, path="/collection/"):
     }
 
 
+def build_command(size):
+    """Runs inside a process whose database is the throwaway one for ``size``."""
+    from django.core.management import call_command
+
+    from tests.bench import synthetic
+
+    call_command("migrate", verbosity=0, interactive=False)
+    synthetic.build(size)
+
+
 def scale_command(size, out, repeats=30):
     """Runs inside a process whose database is the throwaway one for ``size``."""
     from django.core.management import call_command
@@ -200,13 +212,22 @@ def markdown(report):
                     f"{row.get('p99_ms')} | {row['errors']} | {share:.1f}% |"
                 )
             lines.append("")
+    days = {s: r["day"] for s, r in report.get("workday", {}).items() if r.get("day")}
+    if days:
+        lines += ["", "### Working day", ""] + workday.markdown(days)
+    colds = {
+        s: r["cold"] for s, r in report.get("workday", {}).items() if r.get("cold")
+    }
+    if colds:
+        lines += ["", "### Cold pages: CPU of the first request after a publish", ""]
+        lines += cold.markdown(colds)
     if report.get("import"):
         lines += importing.markdown(report["import"])
     lines += ["", "Commands: " + report["command"]]
     return "\n".join(lines)
 
 
-def run(sizes, seconds, repeats=30, import_rows=0):
+def run(sizes, seconds, repeats=30, import_rows=0, workday_seconds=0, cold_rounds=0):
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     report = {
         "machine": machine_info(),
@@ -241,6 +262,13 @@ def run(sizes, seconds, repeats=30, import_rows=0):
             report["throughput"] = throughput(
                 env, seconds, {name: row["path"] for name, row in paths.items()}
             )
+        if workday_seconds or cold_rounds:
+            report["workday"] = {
+                str(size): workday.measure(
+                    env, size, workday_seconds, cold_rounds, workdir
+                )
+                for size, env in envs.items()
+            }
         if import_rows:
             report["import"] = importing.measure_alone(import_rows, workdir)
     finally:
