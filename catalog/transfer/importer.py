@@ -54,7 +54,7 @@ class CsvImport:
         parsed or as bytes; ``create_terms``: make the object types and
         nationalities the files name that the catalogue lacks, instead of reporting
         them."""
-        self.files = (csv_data, images, extras)
+        self.given = (csv_data, images, extras)  # read when the steps run
         self.sections = sections
         self.user = user
         self.create_terms = create_terms
@@ -65,7 +65,7 @@ class CsvImport:
         """``Progress`` after each chunk: "checking" every row, then "importing"."""
         report = self.report
         report.dry_run = dry_run
-        files = read_files(*self.files)
+        files = read_files(*self.given)
         plan = yield from check(
             files,
             chunk_rows=CHUNK_ROWS,

@@ -198,7 +198,7 @@ class ExtrasCheck:
 
     def check_status(self, label, entry):
         """A biography's status moves only as ``catalog.workflow`` lets this user
-        move it by import (see ``LinkChecks.check_status``)."""
+        move it by import (see ``record_checks.check_status``)."""
         status = entry.get("status")
         if status is None or self.user is None or status not in Status.values:
             return
