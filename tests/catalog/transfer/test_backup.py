@@ -3,8 +3,9 @@
 import hashlib
 import json
 import tarfile
-from io import StringIO
+from io import BytesIO, StringIO
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.core import serializers
@@ -15,6 +16,7 @@ from catalog.models import Artifact, ArtifactImage, Citation, Person, Photograph
 from catalog.transfer.backup import _media_names
 from exhibition.demo.loader import load_exhibition
 from exhibition.models import Exhibition, Section, SectionItem
+from tests.factories import make_person
 
 MODELS = [
     Person,
@@ -60,21 +62,31 @@ def snapshot_of_files():
     }
 
 
-def test_backup_then_restore_into_an_empty_database_loses_nothing(tmp_path):
-    load_exhibition()
-    records, files = snapshot_of_records(), snapshot_of_files()
-    assert records["catalog.Artifact"] and files
-    archive = tmp_path / "snapshot.tar.gz"
-    call_command("backup", str(archive), stdout=StringIO())
+@pytest.fixture(scope="module")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo loaded once for the module (over half a minute of CPU), its records
+    and files noted, backed up, then emptied from the database and the media: each
+    test starts from an empty database and this one archive."""
+    with django_db_blocker.unblock():
+        load_exhibition()
+        records, files = snapshot_of_records(), snapshot_of_files()
+        assert records["catalog.Artifact"] and files
+        archive = tmp_path_factory.mktemp("backup") / "snapshot.tar.gz"
+        call_command("backup", str(archive), stdout=StringIO())
+        call_command("flush", interactive=False, verbosity=0)
+        for name in files:
+            default_storage.delete(name)
+    return SimpleNamespace(records=records, files=files, archive=archive)
 
-    call_command("flush", interactive=False, verbosity=0)
-    for name in files:
+
+def test_backup_then_restore_into_an_empty_database_loses_nothing(demo_snapshot):
+    assert not Artifact.objects.exists() and not snapshot_of_files()
+
+    call_command("restore", str(demo_snapshot.archive), stdout=StringIO())
+    assert differences(snapshot_of_records(), demo_snapshot.records) == []
+    assert snapshot_of_files() == demo_snapshot.files
+    for name in demo_snapshot.files:  # the next test starts without them
         default_storage.delete(name)
-    assert not Artifact.objects.exists()
-
-    call_command("restore", str(archive), stdout=StringIO())
-    assert differences(snapshot_of_records(), records) == []
-    assert snapshot_of_files() == files
 
 
 def differences(after, before):
@@ -90,30 +102,28 @@ def differences(after, before):
     return found
 
 
-def test_restore_refuses_a_damaged_snapshot_and_writes_nothing(tmp_path):
-    load_exhibition()
-    archive = tmp_path / "snapshot.tar.gz"
-    call_command("backup", str(archive), stdout=StringIO())
+def test_restore_refuses_a_damaged_snapshot_and_writes_nothing(demo_snapshot, tmp_path):
     damaged = tmp_path / "damaged.tar.gz"
-    with tarfile.open(archive) as source, tarfile.open(damaged, "w:gz") as target:
+    with (
+        tarfile.open(demo_snapshot.archive) as source,
+        tarfile.open(damaged, "w:gz") as target,
+    ):
         for member in source.getmembers():
             content = source.extractfile(member).read()
             if member.name == "data.json":
                 content = content.replace(b"Edgar Snow", b"Edgar Snoe")
             member.size = len(content)
-            from io import BytesIO
-
             target.addfile(member, BytesIO(content))
-    call_command("flush", interactive=False, verbosity=0)
     with pytest.raises(CommandError, match="checksum"):
         call_command("restore", str(damaged), stdout=StringIO())
     assert not Person.objects.exists()
+    assert not snapshot_of_files()
 
 
-def test_restore_will_not_load_over_existing_records(tmp_path):
-    load_exhibition()
-    archive = tmp_path / "snapshot.tar.gz"
-    call_command("backup", str(archive), stdout=StringIO())
+def test_restore_will_not_load_over_existing_records(demo_snapshot):
+    kept = make_person(name_en="Already here")
     with pytest.raises(CommandError, match="empty database"):
-        call_command("restore", str(archive), stdout=StringIO())
-    assert Path(archive).exists()
+        call_command("restore", str(demo_snapshot.archive), stdout=StringIO())
+    assert list(Person.objects.all()) == [kept]
+    assert not Artifact.objects.exists()
+    assert Path(demo_snapshot.archive).exists()
