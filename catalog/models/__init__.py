@@ -10,6 +10,7 @@ from catalog.models.records import (
     Record,
     RecordQuerySet,
     Status,
+    published_via,
     workflow_permissions,
     workflow_user,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "Readiness",
     "Record",
     "RecordQuerySet",
+    "published_via",
     "Role",
     "SearchEntry",
     "SearchText",

@@ -18,10 +18,17 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+def published_via(path=""):
+    """The condition that the record at ``path`` (a lookup across relations, e.g.
+    ``"section_items__section"``) is published: ``published()`` where a query must
+    say it of a related row. Public code never spells out the status itself."""
+    return models.Q(**{f"{path}__status" if path else "status": Status.PUBLISHED})
+
+
 class RecordQuerySet(models.QuerySet):
     def published(self):
         """The only records public code may read: gallery, kiosk, search, feeds."""
-        return self.filter(status=Status.PUBLISHED)
+        return self.filter(published_via())
 
 
 def workflow_user(verbose_name):

@@ -75,11 +75,7 @@ class KioskContent(KioskMedia):
         else:
             self.sections = list(
                 Section.objects.published()
-                .filter(
-                    kiosks=kiosk,
-                    exhibition=kiosk.exhibition_id,
-                    exhibition__status="published",
-                )
+                .filter(kiosks=kiosk, exhibition=kiosk.exhibition_id)
                 .order_by("position", "pk")
             )
             order = {section.pk: n for n, section in enumerate(self.sections)}

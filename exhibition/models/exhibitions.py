@@ -15,7 +15,7 @@ from catalog.models import (
     Photograph,
     Publishable,
     RecordQuerySet,
-    Status,
+    published_via,
 )
 
 # Pages under /exhibitions/<slug>/ that a section's address must not shadow.
@@ -137,7 +137,7 @@ class SectionQuerySet(RecordQuerySet):
     def published(self):
         """A section is public only while its exhibition is: a published section
         of a draft exhibition is as hidden as the exhibition."""
-        return super().published().filter(exhibition__status=Status.PUBLISHED)
+        return super().published().filter(published_via("exhibition"))
 
 
 class Section(Publishable):
@@ -294,6 +294,21 @@ class Placement(models.Model):
         return self.artifact or self.photograph
 
 
+class SectionItemQuerySet(models.QuerySet):
+    def in_public_sections(self):
+        """Items of published sections of published exhibitions."""
+        return self.filter(
+            published_via("section"), published_via("section__exhibition")
+        )
+
+    def of_published_records(self):
+        return self.filter(published_via("artifact") | published_via("photograph"))
+
+    def published(self):
+        """What visitors see hung: a published record in a public section."""
+        return self.in_public_sections().of_published_records()
+
+
 class SectionItem(Placement):
     """One artifact or photograph hung in a section, at a curator-chosen place."""
 
@@ -306,6 +321,8 @@ class SectionItem(Placement):
     artifact = record_link(Artifact, "section_items", _("artifact"))
     photograph = record_link(Photograph, "section_items", _("photograph"))
     position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
+
+    objects = SectionItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["section", "position", "pk"]

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from catalog.models import Person
+from catalog.models import Person, published_via
 from exhibition import structured_data
 from exhibition.gallery.views.common import (
     SECTION_PAGE_SIZE,
@@ -27,9 +27,7 @@ from exhibition.models import (
     SectionItem,
 )
 
-PUBLISHED_ITEM = Q(items__artifact__status="published") | Q(
-    items__photograph__status="published"
-)
+PUBLISHED_ITEM = published_via("items__artifact") | published_via("items__photograph")
 
 
 def by_state(exhibitions):
@@ -60,7 +58,7 @@ def featured_of(exhibition):
     return [
         entry.person
         for entry in FeaturedPerson.objects.filter(
-            exhibition=exhibition, person__status="published"
+            published_via("person"), exhibition=exhibition
         )
         .select_related("person")
         .prefetch_related("person__nationalities")
@@ -73,7 +71,7 @@ def home(request):
     groups = by_state(published_exhibitions())
     current = groups["current"]
     context = {"current": current, "upcoming": groups["upcoming"]}
-    # With one exhibition open, the home page leads straight into it (see README).
+    # With one exhibition open, the home page leads straight into it (docs/gallery.md).
     if len(current) == 1:
         lead = current[0]
         context.update(
@@ -138,10 +136,10 @@ def people_of(section):
     people = (
         Person.objects.published()
         .filter(
-            Q(artifacts__section_items__section=section, artifacts__status="published")
+            Q(published_via("artifacts"), artifacts__section_items__section=section)
             | Q(
+                published_via("photographs"),
                 photographs__section_items__section=section,
-                photographs__status="published",
             )
         )
         .annotate(featured_here=Exists(featured))
@@ -185,7 +183,7 @@ def section_detail(request, exhibition, slug):
     )
     items = (
         SectionItem.objects.filter(section=section)
-        .filter(Q(artifact__status="published") | Q(photograph__status="published"))
+        .of_published_records()
         .select_related("artifact__object_type", "photograph")
         .prefetch_related(Prefetch("artifact__images", queryset=images_in_order()))
         .order_by("position", "pk")
@@ -212,7 +210,7 @@ def old_section(request, slug):
     """/sections/<slug>/ predates many exhibitions: the oldest one's section."""
     section = (
         Section.objects.published()
-        .filter(slug=slug, exhibition__status="published")
+        .filter(slug=slug)
         .select_related("exhibition")
         .order_by("exhibition__pk", "pk")
         .first()

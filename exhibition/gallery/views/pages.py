@@ -18,6 +18,7 @@ from catalog.models import (
     Person,
     Photograph,
     Role,
+    published_via,
 )
 from exhibition.gallery.context_processors import museum_name
 from exhibition.gallery.facets import build_facets
@@ -107,7 +108,7 @@ def people_list(request):
         status = 400
     else:
         featured = FeaturedPerson.objects.filter(
-            person=OuterRef("pk"), exhibition__status="published"
+            published_via("exhibition"), person=OuterRef("pk")
         )
         people = filters.qs.annotate(featured_anywhere=Exists(featured)).order_by(
             "-featured_anywhere", "kind", "name"

@@ -8,10 +8,12 @@ from catalog.models import (
     Artifact,
     Person,
     Photograph,
+    published_via,
 )
 from exhibition import structured_data
 from exhibition.addresses import manifest_url
 from exhibition.gallery.views.common import (
+    PERSON_RECORDS,
     RELATED_LIMIT,
     citations_with_sources,
     clips_of,
@@ -52,7 +54,7 @@ def related_records(record, model, limit=RELATED_LIMIT):
             position__lte=placement.position + 2 * limit,
         )
     neighbours = (
-        SectionItem.objects.filter(near, **{f"{kind}__status": "published"})
+        SectionItem.objects.filter(near, published_via(kind))
         .exclude(**{kind: None})
         .exclude(**({kind: record.pk} if same else {}))
         .order_by("position")
@@ -75,9 +77,7 @@ def record_prefetches():
         Prefetch("people", queryset=Person.objects.published()),
         Prefetch(
             "section_items",
-            queryset=SectionItem.objects.filter(
-                section__status="published", section__exhibition__status="published"
-            )
+            queryset=SectionItem.objects.in_public_sections()
             .select_related("section__exhibition")
             .order_by("section__exhibition__pk", "section__position", "pk"),
         ),
@@ -160,11 +160,9 @@ def person_detail(request, slug):
         ),
         slug=slug,
     )
-    artifacts = (
-        person.artifacts.published()
-        .select_related("object_type")
-        .prefetch_related(first_image())
-    )
+    # A page of each kind, counted once; the rest are in the collection, filtered
+    # by this person (one person may hold half the catalogue).
+    artifacts = person.artifacts.published()
     photographs = person.photographs.published()
     response = render(
         request,
@@ -172,8 +170,14 @@ def person_detail(request, slug):
         {
             "person": person,
             "clips": clips_of(person),
-            "artifacts": artifacts,
-            "photographs": photographs,
+            "artifacts": list(
+                artifacts.select_related("object_type").prefetch_related(first_image())[
+                    :PERSON_RECORDS
+                ]
+            ),
+            "artifact_count": artifacts.count(),
+            "photographs": list(photographs[:PERSON_RECORDS]),
+            "photograph_count": photographs.count(),
             "json_ld": structured_data.person(request, person),
         },
     )

@@ -8,7 +8,7 @@ from django.db.models.functions import Cast, Floor, RowNumber
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from catalog.models import Artifact, Person, Photograph
+from catalog.models import Artifact, Person, Photograph, published_via
 from catalog.periods import group_label, group_of, group_size, year_label
 from exhibition.gallery.views.common import TIMELINE_PER_GROUP, visible
 from exhibition.models import Exhibition
@@ -37,8 +37,8 @@ def in_exhibition(model, exhibition):
     return (
         model.objects.published()
         .filter(
+            published_via("section_items__section"),
             section_items__section__exhibition=exhibition,
-            section_items__section__status="published",
         )
         .distinct()
     )
