@@ -2,7 +2,7 @@
 
 With nothing set it runs for development: DEBUG on, SQLite in ``var/``, uploads in
 ``media/``. ``DJANGO_ENV=production`` turns DEBUG off and refuses to start without
-``SECRET_KEY`` and ``ALLOWED_HOSTS``. Every variable is listed in the README.
+``SECRET_KEY`` and ``ALLOWED_HOSTS``. Every variable is listed in docs/deployment.md.
 """
 
 import os

@@ -10,7 +10,7 @@ PANEL = "panel"
 
 # One family for both languages: Noto Sans CJK carries Latin as well as Chinese, so
 # nothing falls back to another font (fonts.py checks every character is there).
-# Debian: fonts-noto-cjk (see README, Labels and short addresses).
+# Debian: fonts-noto-cjk (see docs/curators.md, labels).
 FONT_FAMILY = "Noto Sans CJK SC"
 
 
