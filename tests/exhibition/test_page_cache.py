@@ -22,6 +22,13 @@ def redis_available():
         return False
 
 
+def redis_location(database):
+    """A Redis database of this pytest-xdist worker's own (up to four workers): a
+    cache's clear() empties the whole database, and the workers share the server."""
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    return f"redis://127.0.0.1:6379/{database - worker}"
+
+
 def redis_or_skip():
     if redis_available():
         return
@@ -37,7 +44,7 @@ def page_cache(request, settings):
         settings.CACHES = {
             "default": {
                 "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": "redis://127.0.0.1:6379/15",
+                "LOCATION": redis_location(15),
                 "KEY_PREFIX": "exhibition-tests",
             }
         }

@@ -13,17 +13,18 @@ def visitor(client):
 
 @pytest.fixture(params=["locmem", "redis"])
 def any_cache(request, settings):
-    """The tests run on the local-memory cache and on Redis (db 11, our own)."""
+    """The tests run on the local-memory cache and on Redis (db 11, our own, or
+    one below it per pytest-xdist worker)."""
     from django.core.cache import caches
 
-    from tests.exhibition.test_page_cache import redis_or_skip
+    from tests.exhibition.test_page_cache import redis_location, redis_or_skip
 
     if request.param == "redis":
         redis_or_skip()
         settings.CACHES = {
             "default": {
                 "BACKEND": "exhibition.redis_cache.ResilientRedisCache",
-                "LOCATION": "redis://127.0.0.1:6379/11",
+                "LOCATION": redis_location(11),
                 "KEY_PREFIX": "exhibition-stats-tests",
             }
         }
