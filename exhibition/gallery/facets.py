@@ -130,6 +130,16 @@ def _grouped(model, ids, path, extra=(), published_path=None, where=None):
     )
 
 
+def _people_links(model, ids):
+    """The links of the records ``ids`` to their published people, and the name
+    of the links' record column."""
+    kind = model._meta.model_name
+    links = model.people.through.objects.filter(
+        **{f"{kind}__in": ids}, person__status=Status.PUBLISHED
+    )
+    return links, kind
+
+
 def build_facets(model, filtered, selected, artifact_kind):
     """Return the facets for ``filtered`` (a queryset) given the selected values."""
     ids = filtered.order_by().values("pk")
@@ -222,13 +232,13 @@ def build_facets(model, filtered, selected, artifact_kind):
             Facet("type", model._meta.get_field("object_type").verbose_name, values)
         )
 
-    people = _grouped(
-        model,
-        ids,
-        "people__slug",
-        ["people__name_en", "people__name_zh_hans"],
-        published_path="people__status",
-    )
+    # People, nationalities and roles are counted on the links of the filtered
+    # records to their published people, grouped by the term: no join back to the
+    # records, and no DISTINCT where a link is one record already.
+    links, record = _people_links(model, ids)
+    people = links.values(
+        "person__slug", "person__name_en", "person__name_zh_hans"
+    ).annotate(n=Count("pk"))
     facets.append(
         Facet(
             "person",
@@ -236,53 +246,49 @@ def build_facets(model, filtered, selected, artifact_kind):
             sorted(
                 (
                     FacetValue(
-                        row["people__slug"],
-                        _localised(row, "people__name"),
+                        row["person__slug"],
+                        _localised(row, "person__name"),
                         row["n"],
-                        row["people__slug"] in chosen("person"),
+                        row["person__slug"] in chosen("person"),
                     )
-                    for row in people
+                    for row in people.order_by()
                 ),
                 key=lambda v: (not v.selected, -v.count, v.label),
             )[:PEOPLE_SHOWN],
         )
     )
 
-    nationalities = _grouped(
-        model,
-        ids,
-        "people__nationalities__code",
-        term_labels("people__nationalities"),
-        published_path="people__status",
-    )
+    nationalities = links.values(
+        "person__nationalities__code", *term_labels("person__nationalities")
+    ).annotate(n=Count(record, distinct=True))
     facets.append(
         Facet(
             "nationality",
             Nationality._meta.verbose_name,
-            _term_values(nationalities, "people__nationalities", chosen("nationality")),
+            _term_values(
+                nationalities.order_by(),
+                "person__nationalities",
+                chosen("nationality"),
+            ),
         )
     )
 
-    roles = _grouped(
-        model,
-        ids,
-        "people__roles__slug",
-        ["people__roles__name_en", "people__roles__name_zh_hans"],
-        published_path="people__status",
-    )
+    roles = links.values(
+        "person__roles__slug", "person__roles__name_en", "person__roles__name_zh_hans"
+    ).annotate(n=Count(record, distinct=True))
     facets.append(
         Facet(
             "role",
             Role._meta.verbose_name,
             [
                 FacetValue(
-                    row["people__roles__slug"],
-                    _localised(row, "people__roles__name"),
+                    row["person__roles__slug"],
+                    _localised(row, "person__roles__name"),
                     row["n"],
-                    row["people__roles__slug"] in chosen("role"),
+                    row["person__roles__slug"] in chosen("role"),
                 )
-                for row in roles
-                if row["people__roles__slug"]
+                for row in roles.order_by("person__roles__slug")
+                if row["person__roles__slug"]
             ],
         )
     )
