@@ -15,6 +15,7 @@ TIMELINE_PER_GROUP = 8
 SEARCH_LIMIT = 24
 RELATED_LIMIT = 6
 PERSON_RECORDS = 24  # of each kind on a person's page
+PEOPLE_PAGE_SIZE = 48
 
 
 # New Prefetch objects for each query, never shared ones: Django writes the record

@@ -29,7 +29,7 @@ from exhibition.gallery.filters import (
     PersonFilter,
     PhotographFilter,
 )
-from exhibition.gallery.views.common import PAGE_SIZE, first_image
+from exhibition.gallery.views.common import PAGE_SIZE, PEOPLE_PAGE_SIZE, first_image
 from exhibition.models import FeaturedPerson
 from exhibition.page_cache import computed
 
@@ -111,9 +111,12 @@ def people_list(request):
             published_via("exhibition"), person=OuterRef("pk")
         )
         people = filters.qs.annotate(featured_anywhere=Exists(featured)).order_by(
-            "-featured_anywhere", "kind", "name"
+            "-featured_anywhere", "kind", "name", "pk"
         )
         status = 200
+    # A page at a time: a real catalogue names thousands of people, and a card
+    # each made the first view take seconds.
+    page = Paginator(people, PEOPLE_PAGE_SIZE).get_page(request.GET.get("page"))
     affiliations = (
         Person.objects.published()
         .exclude(affiliation_en="")
@@ -126,7 +129,8 @@ def people_list(request):
         "gallery/person_list.html",
         {
             "filters": filters,
-            "people": people,
+            "page": page,
+            "people": page.object_list,
             "roles": Role.objects.all(),
             "affiliations": affiliations,
         },
