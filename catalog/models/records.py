@@ -52,6 +52,22 @@ def workflow_permissions(name, plural):
     ]
 
 
+def listing(name):
+    """The collection's sorts of published records, by date (the default) and by
+    title in each language: read in order from an index, a page costs the same at
+    any size, where a sort of every published record cost a third of a second at
+    70,000."""
+    return [
+        models.Index(fields=["status", "year_from", "id"], name=f"{name}_status_year"),
+        models.Index(
+            fields=["status", "title_en", "id"], name=f"{name}_status_title_en"
+        ),
+        models.Index(
+            fields=["status", "title_zh_hans", "id"], name=f"{name}_status_title_zh"
+        ),
+    ]
+
+
 class Publishable(models.Model):
     """Anything with a workflow status: records, exhibitions, sections."""
 
@@ -153,7 +169,7 @@ class Artifact(Record):
 
     class Meta:
         ordering = ["accession_number"]
-        indexes = [models.Index(fields=["year_from", "year_to"])]
+        indexes = [models.Index(fields=["year_from", "year_to"]), *listing("artifact")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(year_to__isnull=True)
@@ -236,7 +252,10 @@ class Photograph(Record):
 
     class Meta:
         ordering = ["slug"]
-        indexes = [models.Index(fields=["year_from", "year_to"])]
+        indexes = [
+            models.Index(fields=["year_from", "year_to"]),
+            *listing("photograph"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(year_to__isnull=True)
