@@ -1,5 +1,6 @@
 """A synthetic collection of any size, for benchmarks: realistic bilingual text,
-records in the demo's proportions, and one shared image so the disk stays small."""
+shaped like a real museum's catalogue, and one shared image so the disk stays
+small."""
 
 import random
 
@@ -24,22 +25,79 @@ from catalog.models import (
 from catalog.search import index as search_index
 from exhibition.demo.placeholders import placeholder_image
 from exhibition.models import Exhibition, Section, SectionItem
-from tests.bench.words import text
+from tests.bench.words import PLACES_EN, SUBJECTS_EN, text
 
-# The demo's proportions: 47 artifacts, 54 photographs, 26 people.
-SHARES = {"artifact": 0.37, "photograph": 0.42, "person": 0.21}
+# Artifacts to photographs as in the demo (47 to 54).
+RECORD_SHARES = {"artifact": 0.47, "photograph": 0.53}
+
+# A real museum's catalogue as a registrar imported it: 69,202 works, 3,388 people
+# linked to them, one person on 39,391 of the works, 5,995 works without a year,
+# titles up to 320 characters. Pages that are fast on evenly spread data are slow
+# on this: one huge facet value, many links through people, roles, nationalities.
+PEOPLE_PER_RECORD = 3388 / 69202
+HUGE_SHARE = 39391 / 69202
+UNDATED_SHARE = 5995 / 69202
+LONGEST_TITLE = 320
+LONG_TITLE_SHARE = 0.05
+# Besides its first person, a record has a second with this chance, a third with
+# the square of it: several links per record, many per person.
+MORE_PEOPLE = 0.3
 
 
 # Synthetic records are dated within a span of their own, no exhibition's.
 DEFAULT_YEARS = (1800, 1899)
 
 
+def shape_counts(size):
+    """How many people, artifacts and photographs make ``size`` records."""
+    people = max(26, round(size * PEOPLE_PER_RECORD))
+    records = max(2, size - people)
+    artifacts = max(1, round(records * RECORD_SHARES["artifact"]))
+    return {
+        "artifact": artifacts,
+        "photograph": max(1, records - artifacts),
+        "person": people,
+    }
+
+
+def long_title(rng, subject, place, n):
+    """A title as long as a real catalogue's longest (a whole inscription)."""
+    length = rng.randint(120, LONGEST_TITLE) if n else LONGEST_TITLE
+    words = f"{subject.capitalize()} at {place}, with its inscription: "
+    while len(words) < length:
+        words += f"{rng.choice(SUBJECTS_EN)} near {rng.choice(PLACES_EN)}; "
+    return words[: length - len(f" ({n})")].rstrip("; ") + f" ({n})"
+
+
+def people_of(rng, huge, others):
+    """A record's people: the huge one on more than half of the records, the rest
+    skewed, as real attributions are (a few people hold hundreds of records)."""
+    chosen = set()
+    if rng.random() < HUGE_SHARE:
+        chosen.add(huge)
+    else:
+        chosen.add(others[int(len(others) * rng.random() ** 2)])
+    extra = MORE_PEOPLE
+    while rng.random() < extra:
+        chosen.add(others[int(len(others) * rng.random() ** 2)])
+        extra *= MORE_PEOPLE
+    return chosen
+
+
+def dated(rng, first_year, last_year):
+    """A year, or None for a record nobody dated."""
+    if rng.random() < UNDATED_SHARE:
+        return None
+    return rng.randint(first_year, last_year)
+
+
 def build(size, seed=1, batch=2000, years=DEFAULT_YEARS):
-    """Create about ``size`` published records (artifacts + photographs + people),
-    dated within ``years`` (first, last; negative for BCE)."""
+    """Create about ``size`` published records (artifacts + photographs + people)
+    in a real catalogue's shape (see above), dated within ``years`` (first, last;
+    negative for BCE)."""
     rng = random.Random(seed)
     first_year, last_year = years
-    counts = {kind: max(1, round(size * share)) for kind, share in SHARES.items()}
+    counts = shape_counts(size)
     shared = default_storage.save(
         "synthetic/shared.jpg",
         ContentFile(placeholder_image("synthetic", "Synthetic record", "document")),
@@ -115,39 +173,48 @@ def build(size, seed=1, batch=2000, years=DEFAULT_YEARS):
                 )
             )
         Person.objects.bulk_create(people, batch_size=batch)
-        people = list(Person.objects.only("pk"))
+        people = list(Person.objects.only("pk").order_by("pk"))
+        # One to three roles, one or two nationalities each: a facet through
+        # them joins several rows per link.
         Person.roles.through.objects.bulk_create(
             [
-                Person.roles.through(person_id=p.pk, role_id=rng.choice(roles).pk)
+                Person.roles.through(person_id=p.pk, role_id=role.pk)
                 for p in people
+                for role in rng.sample(roles, rng.randint(1, 3))
             ],
             batch_size=batch,
         )
         Person.nationalities.through.objects.bulk_create(
             [
                 Person.nationalities.through(
-                    person_id=p.pk, nationality_id=rng.choice(nationalities).pk
+                    person_id=p.pk, nationality_id=nationality.pk
                 )
                 for p in people
+                for nationality in rng.sample(nationalities, rng.randint(1, 2))
             ],
             batch_size=batch,
         )
 
         artifacts = []
         for n in range(counts["artifact"]):
-            year = rng.randint(first_year, last_year)
-            subject, subject_zh, place, place_zh, body, body_zh = text(rng, year)
+            year = dated(rng, first_year, last_year)
+            subject, subject_zh, place, place_zh, body, body_zh = text(
+                rng, year or "an unknown year"
+            )
+            title = f"{subject.capitalize()} record {n}"
+            if n == 0 or rng.random() < LONG_TITLE_SHARE:
+                title = long_title(rng, subject, place, n)
             artifacts.append(
                 Artifact(
                     slug=f"artifact-{n}",
                     accession_number=f"SYN-A-{n:06d}",
                     object_type=rng.choice(object_types),
-                    title_en=f"{subject.capitalize()} record {n}",
+                    title_en=title,
                     title_zh_hans=f"{subject_zh}记录{n}",
                     description_en=body,
                     description_zh_hans=body_zh,
-                    date_display_en=str(year),
-                    date_display_zh_hans=f"{year}年",
+                    date_display_en=str(year or ""),
+                    date_display_zh_hans=f"{year}年" if year else "",
                     year_from=year,
                     year_to=year,
                     place_en=place,
@@ -178,22 +245,27 @@ def build(size, seed=1, batch=2000, years=DEFAULT_YEARS):
 
         photographs = []
         for n in range(counts["photograph"]):
-            year = rng.randint(first_year, last_year)
-            subject, subject_zh, place, place_zh, body, body_zh = text(rng, year, 2)
+            year = dated(rng, first_year, last_year)
+            subject, subject_zh, place, place_zh, body, body_zh = text(
+                rng, year or "an unknown year", 2
+            )
+            title = f"The {subject} at {place}, {year or 'undated'} ({n})"
+            if n == 0 or rng.random() < LONG_TITLE_SHARE:
+                title = long_title(rng, subject, place, n)
             photographs.append(
                 Photograph(
                     slug=f"photograph-{n}",
                     image=shared,
                     width=1600,
                     height=1200,
-                    title_en=f"The {subject} at {place}, {year} ({n})",
-                    title_zh_hans=f"{year}年{place_zh}的{subject_zh}（{n}）",
+                    title_en=title,
+                    title_zh_hans=f"{year or ''}{place_zh}的{subject_zh}（{n}）",
                     caption_en=body,
                     caption_zh_hans=body_zh,
                     alt_text_en="Synthetic",
                     alt_text_zh_hans="合成",
-                    date_display_en=str(year),
-                    date_display_zh_hans=f"{year}年",
+                    date_display_en=str(year or ""),
+                    date_display_zh_hans=f"{year}年" if year else "",
                     year_from=year,
                     year_to=year,
                     place_en=place,
@@ -204,6 +276,7 @@ def build(size, seed=1, batch=2000, years=DEFAULT_YEARS):
         Photograph.objects.bulk_create(photographs, batch_size=batch)
         photographs = list(Photograph.objects.only("pk"))
 
+        huge, others = people[0].pk, [p.pk for p in people[1:]]
         for records, through in (
             (artifacts, Artifact.people.through),
             (photographs, Photograph.people.through),
@@ -213,8 +286,9 @@ def build(size, seed=1, batch=2000, years=DEFAULT_YEARS):
             )
             through.objects.bulk_create(
                 [
-                    through(**{field: r.pk, "person_id": rng.choice(people).pk})
+                    through(**{field: r.pk, "person_id": person})
                     for r in records
+                    for person in people_of(rng, huge, others)
                 ],
                 batch_size=batch,
             )
