@@ -169,7 +169,10 @@ def sortables():
         for inline_class in model_admin.inlines:
             if issubclass(inline_class, SortableInlineAdminMixin):
                 inline = inline_class(model_admin.model, admin.site)
-                yield inline.model, inline.default_order_field, str(inline)
+                # Named by class: an instance's name holds its address, which
+                # differs between pytest-xdist workers, and they must collect alike.
+                where = f"{inline_class.__name__} in {model_admin}"
+                yield inline.model, inline.default_order_field, where
 
 
 @pytest.mark.parametrize(("model", "order_field", "where"), list(sortables()))
