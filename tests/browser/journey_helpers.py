@@ -1,5 +1,6 @@
-"""What the curators' journey tests share: their own served site, the staff who
-walk it, a counter of what they do, and the subjects they build exhibitions on.
+"""What the curators' journey tests share: the staff who walk their own served site
+(a copy of the demo site's database), a counter of what they do, and the subjects
+they build exhibitions on.
 
 Every control is found by its field name or id, never by its English text, so the
 same walk runs with the admin in Chinese.
@@ -12,8 +13,6 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageDraw
 
-from tests.browser.conftest import DemoSite
-
 PASSWORD = "journey-password-7"
 ROLES = {
     "head": "Head curator",
@@ -23,17 +22,6 @@ ROLES = {
 }
 # Recovery codes each person may type at the login's code step (single use).
 CODES_EACH = 12
-
-
-class JourneySite(DemoSite):
-    """The demo on a database of its own, so what the journeys publish is not in
-    the pages the other browser tests check; without the demo's renditions (no
-    page of the journeys shows a demo image: they are made on demand if one did)."""
-
-    def manage(self, *args):
-        if args[:1] == ("make_renditions",):
-            return ""
-        return super().manage(*args)
 
 
 # A record as a registrar leaves it for the translator: complete in English,

@@ -14,13 +14,13 @@ import io
 
 import pytest
 
+from tests.browser.conftest import DemoSite
 from tests.browser.journey_helpers import (
     HANDBOOK,
     SHANG,
     SONG,
     UNTRANSLATED,
     Journey,
-    JourneySite,
     RecoveryCodes,
     jpeg,
     prepare_staff,
@@ -52,10 +52,12 @@ def both(values, name):
 
 
 @pytest.fixture(scope="module")
-def journey_site(tmp_path_factory, browser_type_launch_args):
-    site = JourneySite(tmp_path_factory.mktemp("journey-site"))
-    yield site
-    site.stop()
+def journey_site(tmp_path_factory, site):
+    """The demo on a database of its own, so what the journeys publish is not in
+    the pages the other browser tests check."""
+    journeys = DemoSite(tmp_path_factory.mktemp("journey-site"), built_from=site)
+    yield journeys
+    journeys.stop()
 
 
 @pytest.fixture(scope="module")
