@@ -1,7 +1,7 @@
 """Counts per filter value for the collection, computed on the filtered records.
 
-Each facet is one grouped query over the ids of the filtered records, so its joins
-never interfere with the filters' own joins, and the number of queries is fixed.
+Each facet is one grouped query, over the filtered records or their links to
+people and sections, so the number of queries is fixed at any size.
 """
 
 from dataclasses import dataclass, field
@@ -12,7 +12,7 @@ from django.utils.translation import get_language, gettext
 from catalog.models import ArtifactImage, Nationality, Person, Role, Status
 from catalog.periods import group_of
 from exhibition.gallery.filters import UNKNOWN_TYPE, WHOLE_YEAR, collection_periods
-from exhibition.models import Exhibition, Section
+from exhibition.models import Exhibition, Section, SectionItem
 
 # Show the people with most records (and any chosen); the rest via /people/.
 PEOPLE_SHOWN = 40
@@ -117,16 +117,13 @@ def section_labels(rows, slug_key, chosen_exhibitions=()):
     return labels
 
 
-def _grouped(model, ids, path, extra=(), published_path=None, where=None):
-    # One filter() call: across a multi-valued relation (a record's places in
-    # sections) each call may be met by a different place, so a published section
-    # of a draft exhibition would pass beside a published exhibition's section.
-    conditions = dict(where or {})
-    if published_path:
-        conditions[published_path] = Status.PUBLISHED
-    rows = model.objects.filter(pk__in=ids, **conditions)
+def meets(span, first, size):
+    """Whether a span of years meets the period of ``size`` years from ``first``,
+    as ``Periods.overlapping`` asks the database (a span without a year meets
+    none)."""
+    start, end = span["year_from"], span["year_to"]
     return (
-        rows.values(path, *extra).annotate(n=Count("pk", distinct=True)).order_by(path)
+        start is not None and end is not None and start < first + size and end >= first
     )
 
 
@@ -140,25 +137,55 @@ def _people_links(model, ids):
     return links, kind
 
 
+def _counted(rows, path, model, fields, record):
+    """Records per value of ``model`` reached along ``path`` from ``rows`` (links
+    or places of the filtered records), as rows of the value's ``fields`` (named
+    as if read along ``path``) and ``n``. Counted on the value's id alone, the
+    DISTINCT sorts two integers a row (with the labels beside them it spilled to
+    disk on PostgreSQL); the few values used are read after."""
+    counts = dict(
+        rows.exclude(**{path: None})
+        .values_list(path)
+        .annotate(n=Count(record, distinct=True))
+        .order_by()
+    )
+    values = model.objects.filter(pk__in=counts).values("pk", *fields)
+    return [
+        {**{f"{path}__{name}": row[name] for name in fields}, "n": counts[row["pk"]]}
+        for row in values
+    ]
+
+
 def build_facets(model, filtered, selected, artifact_kind):
     """Return the facets for ``filtered`` (a queryset) given the selected values."""
     ids = filtered.order_by().values("pk")
+    # What a record has one of (a type, a span of years) is counted on the filtered
+    # records themselves: the filters join nothing (each is an IN subquery), so a row
+    # is a record. A DISTINCT queryset is read through its ids instead.
+    records = (
+        model.objects.filter(pk__in=ids)
+        if filtered.query.distinct
+        else filtered.order_by()
+    )
     facets = []
 
     def chosen(name):
         return set(selected.getlist(name))
 
-    exhibitions = _grouped(
-        model,
-        ids,
-        "section_items__section__exhibition__slug",
-        [
-            "section_items__section__exhibition__title_en",
-            "section_items__section__exhibition__title_zh_hans",
-            "section_items__section__exhibition__pk",
-        ],
-        published_path="section_items__section__exhibition__status",
-        where={"section_items__section__status": Status.PUBLISHED},
+    # Exhibitions and sections are counted on the filtered records' places in
+    # published sections of published exhibitions, without a join back to them.
+    kind = model._meta.model_name
+    placed = SectionItem.objects.filter(
+        **{f"{kind}__in": ids},
+        section__status=Status.PUBLISHED,
+        section__exhibition__status=Status.PUBLISHED,
+    )
+    exhibitions = _counted(
+        placed,
+        "section__exhibition",
+        Exhibition,
+        ["id", "slug", "title_en", "title_zh_hans"],
+        kind,
     )
     facets.append(
         Facet(
@@ -166,49 +193,35 @@ def build_facets(model, filtered, selected, artifact_kind):
             Exhibition._meta.verbose_name,
             [
                 FacetValue(
-                    row["section_items__section__exhibition__slug"],
-                    _localised(row, "section_items__section__exhibition__title"),
+                    row["section__exhibition__slug"],
+                    _localised(row, "section__exhibition__title"),
                     row["n"],
-                    row["section_items__section__exhibition__slug"]
-                    in chosen("exhibition"),
+                    row["section__exhibition__slug"] in chosen("exhibition"),
                 )
                 for row in sorted(
-                    exhibitions,
-                    key=lambda r: r["section_items__section__exhibition__pk"],
+                    exhibitions, key=lambda r: r["section__exhibition__id"]
                 )
             ],
         )
     )
 
     # With exhibitions chosen, only their sections: slugs repeat across exhibitions.
-    in_chosen = (
-        {"section_items__section__exhibition__slug__in": chosen("exhibition")}
-        if chosen("exhibition")
-        else {}
+    if chosen("exhibition"):
+        placed = placed.filter(section__exhibition__slug__in=chosen("exhibition"))
+    sections = one_per_slug(placed, "section", n=Count(kind, distinct=True)).order_by(
+        "section__slug"
     )
-    sections = one_per_slug(
-        model.objects.filter(
-            pk__in=ids,
-            section_items__section__status=Status.PUBLISHED,
-            section_items__section__exhibition__status=Status.PUBLISHED,
-            **in_chosen,
-        ),
-        "section_items__section",
-        n=Count("pk", distinct=True),
-    ).order_by("section_items__section__slug")
-    labels = section_labels(
-        sections, "section_items__section__slug", chosen("exhibition")
-    )
+    labels = section_labels(sections, "section__slug", chosen("exhibition"))
     facets.append(
         Facet(
             "section",
             Section._meta.verbose_name,
             [
                 FacetValue(
-                    row["section_items__section__slug"],
-                    labels.get(row["section_items__section__slug"], ""),
+                    row["section__slug"],
+                    labels.get(row["section__slug"], ""),
                     row["n"],
-                    row["section_items__section__slug"] in chosen("section"),
+                    row["section__slug"] in chosen("section"),
                 )
                 for row in sorted(sections, key=lambda r: r["position"])
             ],
@@ -216,7 +229,12 @@ def build_facets(model, filtered, selected, artifact_kind):
     )
 
     if artifact_kind:
-        types = _grouped(model, ids, "object_type__code", term_labels("object_type"))
+        # One type per record: counted on the records themselves, no DISTINCT.
+        types = (
+            records.values("object_type__code", *term_labels("object_type"))
+            .annotate(n=Count("pk"))
+            .order_by("object_type__code")
+        )
         values = _term_values(types, "object_type", chosen("type"))
         unknown = sum(row["n"] for row in types if row["object_type__code"] is None)
         if unknown:
@@ -258,24 +276,24 @@ def build_facets(model, filtered, selected, artifact_kind):
         )
     )
 
-    nationalities = links.values(
-        "person__nationalities__code", *term_labels("person__nationalities")
-    ).annotate(n=Count(record, distinct=True))
+    nationalities = _counted(
+        links,
+        "person__nationalities",
+        Nationality,
+        ["code", "label_en", "label_zh_hans", "position"],
+        record,
+    )
     facets.append(
         Facet(
             "nationality",
             Nationality._meta.verbose_name,
-            _term_values(
-                nationalities.order_by(),
-                "person__nationalities",
-                chosen("nationality"),
-            ),
+            _term_values(nationalities, "person__nationalities", chosen("nationality")),
         )
     )
 
-    roles = links.values(
-        "person__roles__slug", "person__roles__name_en", "person__roles__name_zh_hans"
-    ).annotate(n=Count(record, distinct=True))
+    roles = _counted(
+        links, "person__roles", Role, ["slug", "name_en", "name_zh_hans"], record
+    )
     facets.append(
         Facet(
             "role",
@@ -287,8 +305,7 @@ def build_facets(model, filtered, selected, artifact_kind):
                     row["n"],
                     row["person__roles__slug"] in chosen("role"),
                 )
-                for row in roles.order_by("person__roles__slug")
-                if row["person__roles__slug"]
+                for row in sorted(roles, key=lambda row: row["person__roles__slug"])
             ],
         )
     )
@@ -301,16 +318,24 @@ def build_facets(model, filtered, selected, artifact_kind):
         for year in chosen("decade")
         if WHOLE_YEAR.fullmatch(year)
     }
-    aggregates = {
-        f"decade_{value}": Count("pk", filter=periods.overlapping(int(value)))
-        for value, _label in periods.choices()
-    }
+    # One row per span of years (far fewer than records), each counted here into
+    # the periods it meets: a filtered count per period read every record once
+    # per period.
+    counts = {"n": Count("pk")}
     if artifact_kind:
-        aggregates["has_image"] = Count(
+        counts["with_image"] = Count(
             "pk",
             filter=Q(Exists(ArtifactImage.objects.filter(artifact=OuterRef("pk")))),
         )
-    totals = model.objects.filter(pk__in=ids).aggregate(**aggregates)
+    spans = list(records.values("year_from", "year_to").annotate(**counts).order_by())
+    totals = {
+        f"decade_{value}": sum(
+            span["n"] for span in spans if meets(span, int(value), periods.size)
+        )
+        for value, _label in periods.choices()
+    }
+    if artifact_kind:
+        totals["has_image"] = sum(span["with_image"] for span in spans)
     facets.append(
         Facet(
             "decade",
