@@ -245,7 +245,8 @@ def s3_media(s3_endpoint, s3_storage_settings, settings):
         aws_secret_access_key=S3_CREDENTIALS["secret_key"],
     )
     client.create_bucket(Bucket=bucket)
-    # Visitors read media straight from the bucket: public GetObject, as in docs/deployment.md.
+    # Visitors read media straight from the bucket: public GetObject, as in
+    # docs/deployment.md.
     public_read = {
         "Version": "2012-10-17",
         "Statement": [
