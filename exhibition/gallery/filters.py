@@ -181,12 +181,13 @@ class RecordFilter(django_filters.FilterSet):
         choices=SORTS, method="sort_by", label=_("Sort by"), empty_label=None
     )
 
-    # Each filter through a multi-valued relation is an EXISTS, not a join: a join
-    # repeats a record once per link and needs a DISTINCT over whole rows, which on
-    # a person linked to half the catalogue sorts tens of thousands of records.
+    # Each filter through a multi-valued relation is an IN (subquery), not a join:
+    # a join repeats a record once per link and needs a DISTINCT over whole rows,
+    # which on a person linked to half the catalogue sorts tens of thousands of
+    # records. (An EXISTS was probed once per record: slow for a rare term.)
     def hung(self, **where):
         kind = self._meta.model._meta.model_name
-        return Exists(SectionItem.objects.filter(**{kind: OuterRef("pk")}, **where))
+        return Q(pk__in=SectionItem.objects.filter(**where).values(kind))
 
     def filter_exhibition(self, queryset, name, exhibitions):
         """Records hanging in a published section of any chosen exhibition."""
@@ -212,10 +213,8 @@ class RecordFilter(django_filters.FilterSet):
         if chose_nothing(terms):
             return queryset
         model = self._meta.model
-        links = model.people.through.objects.filter(
-            **{model._meta.model_name: OuterRef("pk"), f"{name}__in": terms}
-        )
-        return queryset.filter(Exists(links))
+        links = model.people.through.objects.filter(**{f"{name}__in": terms})
+        return queryset.filter(pk__in=links.values(model._meta.model_name))
 
     def filter_decade(self, queryset, name, values):
         periods = collection_periods()
