@@ -8,7 +8,7 @@ from django.db.models import Count, F, IntegerField, Min, Q, Value
 from django.db.models.functions import Cast, Floor
 from django.utils.translation import gettext
 
-from catalog.models import Status
+from catalog.models import published_via
 from catalog.models.search import Kind
 from catalog.periods import group_label
 from exhibition.gallery.facets import (
@@ -47,9 +47,7 @@ def chosen_filters(params):
 
 
 def hung_items(chosen):
-    items = SectionItem.objects.filter(
-        section__status=Status.PUBLISHED, section__exhibition__status=Status.PUBLISHED
-    )
+    items = SectionItem.objects.in_public_sections()
     if chosen["exhibition"]:
         items = items.filter(section__exhibition__slug__in=chosen["exhibition"])
     if chosen["section"]:
@@ -59,9 +57,9 @@ def hung_items(chosen):
 
 def featured(chosen):
     return FeaturedPerson.objects.filter(
-        exhibition__status=Status.PUBLISHED,
+        published_via("exhibition"),
+        published_via("person"),
         exhibition__slug__in=chosen["exhibition"],
-        person__status=Status.PUBLISHED,
     )
 
 
@@ -110,11 +108,9 @@ def kinds_and_decades(entries):
 
 def places(entries, chosen):
     """Matches per exhibition (hung in its sections, or featured) and per section."""
-    placed = SectionItem.objects.filter(
+    placed = SectionItem.objects.in_public_sections().filter(
         Q(artifact_id__in=ids_of(entries, Kind.ARTIFACT))
-        | Q(photograph_id__in=ids_of(entries, Kind.PHOTOGRAPH)),
-        section__status=Status.PUBLISHED,
-        section__exhibition__status=Status.PUBLISHED,
+        | Q(photograph_id__in=ids_of(entries, Kind.PHOTOGRAPH))
     )
     records = Count("artifact_id", distinct=True) + Count(
         "photograph_id", distinct=True
@@ -125,8 +121,8 @@ def places(entries, chosen):
         (placed, shown, records),
         (
             FeaturedPerson.objects.filter(
+                published_via("exhibition"),
                 person_id__in=ids_of(entries, Kind.PERSON),
-                exhibition__status=Status.PUBLISHED,
             ),
             "exhibition",
             Count("person_id", distinct=True),

@@ -9,9 +9,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from catalog.models import Status
-from tests.factories import hang, make_artifact, make_exhibition, make_section
+from tests.factories import make_artifact
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("version_trusted_from_the_cache"),
+]
 
 
 def redis_available():
@@ -35,42 +38,6 @@ def redis_or_skip():
     if os.environ.get("REQUIRE_SERVICES"):
         pytest.fail("Redis is required here (REQUIRE_SERVICES) but not reachable")
     pytest.skip("no Redis on 127.0.0.1:6379")
-
-
-@pytest.fixture(params=["locmem", "redis"])
-def page_cache(request, settings):
-    if request.param == "redis":
-        redis_or_skip()
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": redis_location(15),
-                "KEY_PREFIX": "exhibition-tests",
-            }
-        }
-    settings.PAGE_CACHE_SECONDS = 300
-    caches["default"].clear()
-    yield request.param
-    caches["default"].clear()
-
-
-@pytest.fixture(autouse=True)
-def version_trusted_from_the_cache(monkeypatch):
-    """No database check of the version during a test unless it asks: what a
-    worker does within a second of its last check, and the case where only the
-    publisher's write to the cache can make a change show at once."""
-    from exhibition import page_cache
-
-    monkeypatch.setattr(page_cache, "CHECK_EVERY", 3600)
-    monkeypatch.setattr(page_cache, "_last_check", [float("-inf")])
-
-
-@pytest.fixture
-def shown(page_cache):
-    section = make_section(make_exhibition(slug="first"), slug="rescue")
-    artifact = make_artifact(slug="rib-shears", title_en="Rib shears")
-    hang(section, artifact)
-    return artifact
 
 
 def test_a_second_visit_is_served_from_the_cache(client, shown):

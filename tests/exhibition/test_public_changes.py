@@ -11,14 +11,12 @@ from django.utils import timezone
 from catalog.models import ObjectType, Status
 from catalog.transfer.writing import records_imported
 from exhibition.page_cache import database_version
-from tests.exhibition.test_page_cache import (  # noqa: F401 (fixtures)
-    page_cache,
-    shown,
-    version_trusted_from_the_cache,
-)
 from tests.factories import hang, make_artifact, make_exhibition, make_section
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("version_trusted_from_the_cache"),
+]
 
 SECTION = "/exhibitions/first/rescue/"
 
