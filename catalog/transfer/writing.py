@@ -79,6 +79,20 @@ def after_writing(written, sender):
     for model, pks in written.items():
         reindex(model, pks)  # bulk writes send no save signals
     records_imported.send(sender=sender, written=written)
+    if sum(len(pks) for pks in written.values()) >= ANALYZE_AFTER:
+        transaction.on_commit(refresh_planner_statistics)
+
+
+# Rows an import must write before the database's planner statistics are renewed.
+ANALYZE_AFTER = 1000
+
+
+def refresh_planner_statistics():
+    """ANALYZE after a large import. SQLite keeps no statistics until asked, and
+    without them it planned the collection's facets person by person against every
+    record: 378 s for the first view of a 75,000-record catalogue, 4 s with them."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def save(obj, user):
