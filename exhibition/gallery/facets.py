@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils.translation import get_language, gettext
 
-from catalog.models import ArtifactImage, Nationality, Person, Role, Status
+from catalog.models import ArtifactImage, Nationality, Person, Role, published_via
 from catalog.periods import group_of
 from exhibition.gallery.filters import UNKNOWN_TYPE, WHOLE_YEAR, collection_periods
 from exhibition.models import Exhibition, Section, SectionItem
@@ -89,11 +89,7 @@ def section_labels(rows, slug_key, chosen_exhibitions=()):
     shared = [row[slug_key] for row in rows if row["exhibitions"] > 1]
     if not shared:
         return labels
-    sections = Section.objects.filter(
-        slug__in=shared,
-        status=Status.PUBLISHED,
-        exhibition__status=Status.PUBLISHED,
-    )
+    sections = Section.objects.published().filter(slug__in=shared)
     if chosen_exhibitions:
         sections = sections.filter(exhibition__slug__in=chosen_exhibitions)
     titles = {}  # slug → {section title: [exhibition titles]}
@@ -132,7 +128,7 @@ def _people_links(model, ids):
     of the links' record column."""
     kind = model._meta.model_name
     links = model.people.through.objects.filter(
-        **{f"{kind}__in": ids}, person__status=Status.PUBLISHED
+        published_via("person"), **{f"{kind}__in": ids}
     )
     return links, kind
 
@@ -175,11 +171,7 @@ def build_facets(model, filtered, selected, artifact_kind):
     # Exhibitions and sections are counted on the filtered records' places in
     # published sections of published exhibitions, without a join back to them.
     kind = model._meta.model_name
-    placed = SectionItem.objects.filter(
-        **{f"{kind}__in": ids},
-        section__status=Status.PUBLISHED,
-        section__exhibition__status=Status.PUBLISHED,
-    )
+    placed = SectionItem.objects.in_public_sections().filter(**{f"{kind}__in": ids})
     exhibitions = _counted(
         placed,
         "section__exhibition",

@@ -16,6 +16,7 @@ from catalog.models import (
     Person,
     Photograph,
     Role,
+    published_via,
 )
 from catalog.periods import Periods, group_of
 from exhibition.models import Exhibition, Section, SectionItem
@@ -185,16 +186,16 @@ class RecordFilter(django_filters.FilterSet):
     # a join repeats a record once per link and needs a DISTINCT over whole rows,
     # which on a person linked to half the catalogue sorts tens of thousands of
     # records. (An EXISTS was probed once per record: slow for a rare term.)
-    def hung(self, **where):
+    def hung(self, *conditions, **where):
         kind = self._meta.model._meta.model_name
-        return Q(pk__in=SectionItem.objects.filter(**where).values(kind))
+        return Q(pk__in=SectionItem.objects.filter(*conditions, **where).values(kind))
 
     def filter_exhibition(self, queryset, name, exhibitions):
         """Records hanging in a published section of any chosen exhibition."""
         if chose_nothing(exhibitions):
             return queryset
         return queryset.filter(
-            self.hung(section__exhibition__in=exhibitions, section__status="published")
+            self.hung(published_via("section"), section__exhibition__in=exhibitions)
         )
 
     def filter_section(self, queryset, name, sections):
