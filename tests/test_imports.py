@@ -49,12 +49,7 @@ ROOMS = ["exhibition.gallery", "exhibition.kiosk", "exhibition.interop"]
 # Layering imports known today and not moved in this step, each with its reason.
 # Only one-way imports may be listed: a cycle has no allowance (see
 # test_no_module_or_package_imports_another_that_imports_it_back).
-KNOWN_CROSSINGS = {
-    # The API filters the collection with the gallery's own FilterSets. They
-    # belong in a module both may use (exhibition/filters.py); not moved while the
-    # gallery's caching is being rebuilt around them (issue 25, part 1).
-    ("exhibition.interop.api.filters", "exhibition.gallery.filters"),
-}
+KNOWN_CROSSINGS = set()
 
 
 def module_name(path):

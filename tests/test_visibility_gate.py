@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # the importer and the demo loader work with states, not visibility.
 PUBLIC = [
     "exhibition/gallery",
+    "exhibition/filters.py",
     "exhibition/kiosk",
     "exhibition/interop",
     "exhibition/labels",

@@ -11,7 +11,7 @@ from django.utils.translation import get_language, gettext
 
 from catalog.models import ArtifactImage, Nationality, Person, Role, published_via
 from catalog.periods import group_of
-from exhibition.gallery.filters import UNKNOWN_TYPE, WHOLE_YEAR, collection_periods
+from exhibition.filters import UNKNOWN_TYPE, WHOLE_YEAR, collection_periods
 from exhibition.models import Exhibition, Section, SectionItem
 
 # Show the people with most records (and any chosen); the rest via /people/.

@@ -20,15 +20,15 @@ from catalog.models import (
     Role,
     published_via,
 )
-from exhibition.gallery.context_processors import museum_name
-from exhibition.gallery.facets import build_facets
-from exhibition.gallery.filters import (
+from exhibition.filters import (
     DEFAULT_SORT,
     SORTS,
     ArtifactFilter,
     PersonFilter,
     PhotographFilter,
 )
+from exhibition.gallery.context_processors import museum_name
+from exhibition.gallery.facets import build_facets
 from exhibition.gallery.views.common import PAGE_SIZE, PEOPLE_PAGE_SIZE, first_image
 from exhibition.models import FeaturedPerson
 from exhibition.page_cache import computed

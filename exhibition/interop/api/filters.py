@@ -10,7 +10,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
 from drf_spectacular.utils import extend_schema_field
 
-from exhibition.gallery import filters as gallery
+from exhibition import filters as gallery
 from exhibition.interop.api.queries import published_sections
 from exhibition.models import Exhibition
 
