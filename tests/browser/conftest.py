@@ -5,10 +5,13 @@ browser is a failure instead, so a green CI always means the browser tests ran.
 """
 
 import os
+import secrets
 import shutil
 from pathlib import Path
 
 import pytest
+
+from tests.services import redis_available, redis_location
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
@@ -98,6 +101,7 @@ class DemoSite:
             KIOSK_HEARTBEAT_MIN_SECONDS="0",
             DJANGO_SETTINGS_MODULE="config.settings",
         )
+        self.use_redis()
         if built_from is None:
             self.build()
         else:
@@ -132,6 +136,19 @@ class DemoSite:
                 raise RuntimeError("the demo site's server stopped") from None
         else:
             raise RuntimeError("the demo site did not start")
+
+    def use_redis(self):
+        """Redis behind the pages, as in production: a change saved by another
+        process (a test's shell) reaches the server's cache at once, not after the
+        up-to-a-second check of the version each process makes on a local cache."""
+        if not redis_available():
+            if os.environ.get("REQUIRE_SERVICES"):
+                raise RuntimeError("Redis is required (REQUIRE_SERVICES) but away")
+            return
+        self.env.update(
+            REDIS_URL=redis_location(7),
+            CACHE_KEY_PREFIX=f"site-{secrets.token_hex(6)}",  # no earlier run's pages
+        )
 
     def build(self):
         self.manage("collectstatic", "--noinput", "-v0")

@@ -4,8 +4,8 @@ test_public_changes.py): a cache of each kind, a published page to cache."""
 import pytest
 from django.core.cache import caches
 
-from tests.exhibition.test_page_cache import redis_location, redis_or_skip
 from tests.factories import hang, make_artifact, make_exhibition, make_section
+from tests.services import redis_location, redis_or_skip
 
 
 @pytest.fixture(params=["locmem", "redis"])

@@ -1,8 +1,5 @@
 """Anonymous pages are cached per language; content changes show at once."""
 
-import os
-import socket
-
 import pytest
 from django.core.cache import caches
 from django.db import connection
@@ -15,29 +12,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("version_trusted_from_the_cache"),
 ]
-
-
-def redis_available():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-        return True
-    except OSError:
-        return False
-
-
-def redis_location(database):
-    """A Redis database of this pytest-xdist worker's own (up to four workers): a
-    cache's clear() empties the whole database, and the workers share the server."""
-    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
-    return f"redis://127.0.0.1:6379/{database - worker}"
-
-
-def redis_or_skip():
-    if redis_available():
-        return
-    if os.environ.get("REQUIRE_SERVICES"):
-        pytest.fail("Redis is required here (REQUIRE_SERVICES) but not reachable")
-    pytest.skip("no Redis on 127.0.0.1:6379")
 
 
 def test_a_second_visit_is_served_from_the_cache(client, shown):

@@ -17,7 +17,7 @@ def any_cache(request, settings):
     one below it per pytest-xdist worker)."""
     from django.core.cache import caches
 
-    from tests.exhibition.test_page_cache import redis_location, redis_or_skip
+    from tests.services import redis_location, redis_or_skip
 
     if request.param == "redis":
         redis_or_skip()
