@@ -7,7 +7,7 @@ import json
 import urllib.request
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import TimeoutError, expect
 
 from tests.browser.test_admin_layout import admin_pages, curator_page  # noqa: F401
 from tests.browser.test_kiosk import wait_for_offline_copy
@@ -21,11 +21,13 @@ KIOSK_USES = (
 
 @pytest.fixture
 def counting_kiosk(site):
-    """A kiosk of its own (no other test's heartbeat shares its rate limit)."""
+    """A kiosk of its own (no other test's heartbeat shares its rate limit), whose
+    idle reset (an hour) never falls in the test's minutes: a reset's page load
+    would abort the beat in flight and leave the next one a minute away."""
     made = site.shell(
         "from exhibition.models import Kiosk; s8 = Kiosk.objects.get(slug='s8'); "
         "k = Kiosk.objects.create(exhibition=s8.exhibition, slug='counting', "
-        "name_en='Counting', orientation='portrait'); "
+        "name_en='Counting', orientation='portrait', idle_timeout=3600); "
         "k.sections.set(s8.sections.all()); print(k.rotate_device_key())"
     )
     with urllib.request.urlopen(
@@ -48,6 +50,15 @@ def opened(page):
 
 
 WAITING = "localStorage.getItem('kiosk-opens-batch:/kiosk/counting/')"
+
+
+def delivered(page, beats):
+    try:
+        page.wait_for_function(f"() => {WAITING} === null")
+    except TimeoutError:
+        raise AssertionError(
+            f"the kept batch was not accepted; beats: {beats}"
+        ) from None
 
 
 def kept_offline(page):
@@ -85,6 +96,18 @@ def test_opens_made_offline_are_counted_once_the_kiosk_is_back(
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    beats = []  # what became of each heartbeat, for a failure's message
+    page.on(
+        "requestfinished",
+        lambda r: (
+            r.url.endswith("/heartbeat")
+            and beats.append((r.response().status, r.post_data))
+        ),
+    )
+    page.on(
+        "requestfailed",
+        lambda r: r.url.endswith("/heartbeat") and beats.append((r.failure, "")),
+    )
     page.clock.install()
     page.goto(f"{home}#key={counting_kiosk}")
     wait_for_offline_copy(page)
@@ -117,9 +140,9 @@ def test_opens_made_offline_are_counted_once_the_kiosk_is_back(
     page.evaluate("sessionStorage.removeItem('network-down')")
     context.set_offline(False)
     page.clock.run_for(61_000)
-    page.wait_for_function(f"() => {WAITING} === null")
+    delivered(page, beats)
     page.clock.run_for(61_000)  # the tally became a batch before this returned
-    page.wait_for_function(f"() => {WAITING} === null")
+    delivered(page, beats)
     assert kept_offline(page) == set()
     expected = sorted([(*first, 1), (*second, 2)])
     assert [tuple(u) for u in kiosk_uses(site)] == [tuple(e) for e in expected]
