@@ -7,10 +7,7 @@ from exhibition.models.exhibitions import (
     Exhibition,
     ExhibitionQuerySet,
     FeaturedPerson,
-    Placement,
     Section,
-    SectionItem,
-    placement_constraints,
 )
 from exhibition.models.kiosks import (
     KIOSK_OFFLINE_AFTER,
@@ -20,6 +17,7 @@ from exhibition.models.kiosks import (
 )
 from exhibition.models.museum import Museum
 from exhibition.models.oai import OaiTombstone
+from exhibition.models.placements import Placement, SectionItem, placement_constraints
 from exhibition.models.staff import StaffPreference
 from exhibition.models.usage import Channel, ReportedBatch, UseCount
 

@@ -13,10 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Artifact, Photograph
-from exhibition.models.exhibitions import (
-    Exhibition,
+from exhibition.models.exhibitions import Exhibition, Section
+from exhibition.models.placements import (
     Placement,
-    Section,
     placement_constraints,
     record_link,
 )
