@@ -6,8 +6,9 @@ import contextlib
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 
 @contextlib.contextmanager
@@ -31,3 +32,15 @@ def built_once(django_db_blocker):
         finally:
             cache.clear()
             transaction.set_rollback(True)
+
+
+def steady_queries(client, paths):
+    """The SQL of each page's second view: the first makes its renditions and fills
+    the computed parts, so what is counted is what every later visitor costs."""
+    found = {}
+    for path in paths:
+        client.get(path)
+        with CaptureQueriesContext(connection) as captured:
+            client.get(path)
+        found[path] = [query["sql"] for query in captured.captured_queries]
+    return found

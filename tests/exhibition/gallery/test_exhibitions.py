@@ -5,9 +5,7 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from catalog.models import Status
@@ -22,7 +20,7 @@ from tests.factories import (
     make_photograph,
     make_section,
 )
-from tests.worlds import built_once
+from tests.worlds import built_once, steady_queries
 
 pytestmark = pytest.mark.django_db
 FIRST_TITLE = "International Friends and the War of Resistance"
@@ -335,19 +333,13 @@ QUERY_PAGES = [
 def page_queries(django_db_setup, django_db_blocker):
     """The SQL of each of QUERY_PAGES in the museum grown by three, then by 33: grown
     once for the module, not once per page."""
-    small, large = {}, {}
     with built_once(django_db_blocker):
         museum = build_museum()
         client = Client()
-        for path in QUERY_PAGES:
-            client.get(path)
-        for count, queries in ((3, small), (30, large)):
-            grow(museum, count)
-            for path in QUERY_PAGES:
-                client.get(path)
-                with CaptureQueriesContext(connection) as captured:
-                    client.get(path)
-                queries[path] = [query["sql"] for query in captured.captured_queries]
+        grow(museum, 3)
+        small = steady_queries(client, QUERY_PAGES)
+        grow(museum, 30)
+        large = steady_queries(client, QUERY_PAGES)
     return small, large
 
 

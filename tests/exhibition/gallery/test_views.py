@@ -5,9 +5,7 @@ from html import unescape
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from catalog.models import Person, Role, Status
 from tests.factories import (
@@ -20,7 +18,7 @@ from tests.factories import (
     make_photograph,
     make_section,
 )
-from tests.worlds import built_once
+from tests.worlds import built_once, steady_queries
 
 pytestmark = pytest.mark.django_db
 HIDDEN = [Status.DRAFT, Status.REVIEW, Status.WITHDRAWN]
@@ -563,19 +561,13 @@ def page_queries(django_db_setup, django_db_blocker):
     """The SQL of each of QUERY_PAGES with the world and five more of everything,
     then with 200 more: the records with images are made once for the module, not
     once per page (about 15 s each)."""
-    small, large = {}, {}
     with built_once(django_db_blocker):
         world = build_world()
         client = Client()
-        for path in QUERY_PAGES:
-            client.get(path)  # renditions are made on first view; count steady states
-        for count, queries in ((5, small), (195, large)):
-            make_many(world, count)
-            for path in QUERY_PAGES:
-                client.get(path)
-                with CaptureQueriesContext(connection) as captured:
-                    client.get(path)
-                queries[path] = [query["sql"] for query in captured.captured_queries]
+        make_many(world, 5)
+        small = steady_queries(client, QUERY_PAGES)
+        make_many(world, 195)
+        large = steady_queries(client, QUERY_PAGES)
     return small, large
 
 
