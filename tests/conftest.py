@@ -2,7 +2,6 @@ import hashlib
 import json
 import logging
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -12,6 +11,8 @@ from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+
+from tests.services import free_port
 
 
 def pytest_collection_modifyitems(config, items):
@@ -159,12 +160,6 @@ def s3_unavailable(reason):
     if os.environ.get("REQUIRE_SERVICES"):
         pytest.fail(f"the S3 server is required here (REQUIRE_SERVICES): {reason}")
     pytest.skip(reason)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

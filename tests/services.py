@@ -1,9 +1,16 @@
-"""The services some tests need beside the database: Redis on 127.0.0.1:6379."""
+"""The services some tests need beside the database (Redis on 127.0.0.1:6379), and a
+free loopback port for a server a test starts."""
 
 import os
 import socket
 
 import pytest
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def redis_available():

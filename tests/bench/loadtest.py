@@ -25,7 +25,8 @@ from pathlib import Path
 
 from tests.bench import OUT_DIR, PROJECT
 from tests.bench.proxy import CuttableProxy
-from tests.bench.throughput import free_port, machine_info
+from tests.bench.throughput import machine_info
+from tests.bench.workspace import Gunicorn, production_env
 
 # Page types, not one exhibition's pages: addresses of the loaded demo are found by
 # ``demo_paths`` at run time, so the list names no exhibition or section.
@@ -80,49 +81,13 @@ def prepare(workdir):
 
 
 def serve(env, **extra):
-    port = free_port()
-    server_env = dict(
-        env,
-        DJANGO_ENV="production",
-        SECRET_KEY="load-" + "x" * 50,
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="false",
-        LOG_LEVEL="CRITICAL",
-        **extra,
-    )
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "--workers",
-            "2",
-            "--threads",
-            "4",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--backlog",
-            "2048",
-            "--log-level",
-            "critical",
-        ],
-        cwd=PROJECT,
-        env=server_env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
+    server_env = production_env(env, "load", LOG_LEVEL="CRITICAL", **extra)
+    server = Gunicorn(server_env, None, 2, 4, "--backlog", "2048")
+    base, port = server.base, server.port
     PATHS[:] = BASE_PATHS + demo_paths(base)
     for path in PATHS:  # warm renditions and caches before measuring
         urllib.request.urlopen(base + path, timeout=60).read()
-    return process, port
+    return server.process, port
 
 
 def drive(port, seconds, connections, on_tick=None):

@@ -1,6 +1,6 @@
 """The site the PostgreSQL outage drills run against: a migrated database on a
-private cluster (``private_postgres``), gunicorn serving it, and small HTTP helpers
-(a form reader, a poll until the site answers again)."""
+private cluster (``private_postgres``), served by ``workspace.Gunicorn``, and small
+HTTP helpers (a form reader, a poll until the site answers again)."""
 
 import html.parser
 import os
@@ -9,10 +9,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 from tests.bench import PROJECT
-from tests.bench.throughput import free_port
 
 
 def site_env(database_url, workdir):
@@ -39,41 +37,6 @@ def manage(env, *args, **kwargs):
         check=kwargs.pop("check", True),
         **kwargs,
     )
-
-
-class Gunicorn:
-    """gunicorn on a free loopback port; ``workers()`` names its worker processes
-    (the same ones before and after an outage: nothing restarts them)."""
-
-    def __init__(self, env, workdir, workers=1, threads=4):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log_path = Path(workdir) / "gunicorn.log"
-        log = open(self.log_path, "wb")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "config.wsgi"]
-            + ["--workers", str(workers), "--threads", str(threads)]
-            + ["--bind", f"127.0.0.1:{self.port}", "--log-level", "error"],
-            cwd=PROJECT,
-            env=dict(env, ALLOWED_HOSTS="127.0.0.1"),
-            stdout=log,
-            stderr=log,
-        )
-        if wait_for(self.base + "/healthz", 200, timeout=60) is None:
-            raise RuntimeError(f"gunicorn did not start: {self.log()}")
-
-    def workers(self):
-        master = self.process.pid
-        return sorted(
-            Path(f"/proc/{master}/task/{master}/children").read_text().split()
-        )
-
-    def log(self):
-        return self.log_path.read_text(errors="replace")
-
-    def close(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
 
 
 def get(url, timeout=30):

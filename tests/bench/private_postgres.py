@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from tests.bench.throughput import free_port
+from tests.services import free_port
 
 SEARCH_PATH = [
     "/usr/local/bin",

@@ -15,14 +15,14 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from tests.bench import OUT_DIR, PROJECT
-from tests.bench.throughput import free_port, machine_info
+from tests.bench import OUT_DIR
+from tests.bench.throughput import machine_info
+from tests.bench.workspace import Gunicorn, production_env
 
 MEMORY_GROWTH_LIMIT = 10.0  # percent
 
@@ -59,32 +59,9 @@ def prepare(workdir):
 
 
 def serve(env, workdir, workers):
-    import urllib.request
-
-    port = free_port()
-    log = open(workdir / "gunicorn.log", "wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", str(workers)]
-        + ["--threads", "4", "--bind", f"127.0.0.1:{port}", "--log-level", "error"],
-        cwd=PROJECT,
-        env=dict(
-            env,
-            DJANGO_ENV="production",
-            SECRET_KEY="soak-" + "x" * 50,
-            ALLOWED_HOSTS="127.0.0.1",
-            SECURE_SSL_REDIRECT="false",
-            LOG_LEVEL="ERROR",
-        ),
-        stdout=log,
-        stderr=log,
-    )
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            return process, port
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("gunicorn did not start; see " + str(workdir / "gunicorn.log"))
+    server_env = production_env(env, "soak", LOG_LEVEL="ERROR")
+    server = Gunicorn(server_env, workdir, workers, 4)
+    return server.process, server.port
 
 
 def warm(port, paths):

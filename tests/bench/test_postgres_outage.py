@@ -17,15 +17,9 @@ from types import SimpleNamespace
 import pytest
 
 from tests.bench import OUT_DIR, PROJECT
-from tests.bench.outage_site import (
-    Gunicorn,
-    get,
-    manage,
-    read_form,
-    site_env,
-    wait_for,
-)
+from tests.bench.outage_site import get, manage, read_form, site_env, wait_for
 from tests.bench.private_postgres import PostgresUnavailable, PrivatePostgres
+from tests.bench.workspace import Gunicorn
 
 pytestmark = pytest.mark.drill
 
@@ -79,7 +73,7 @@ def site(cluster, tmp_path_factory):
     # Copies for the import drill, made while nothing is connected to "site".
     for name in ("import_run", "import_reference"):
         query(cluster, "postgres", f'CREATE DATABASE "{name}" TEMPLATE "site"')
-    server = Gunicorn(env, workdir)
+    server = Gunicorn(env, workdir, workers=1, threads=4)
     yield SimpleNamespace(
         pg=cluster, env=env, server=server, base=server.base,
         draft_pk=draft_pk, object_type=object_type,

@@ -4,21 +4,13 @@ static file through the same stack, and what machine the figures come from."""
 import os
 import platform
 import shutil
-import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
 from pathlib import Path
 
-from tests.bench import PROJECT
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.bench.workspace import Gunicorn, production_env
 
 
 def python_load(url, seconds, connections=16):
@@ -100,40 +92,11 @@ def throughput(env, seconds, paths):
     load = wrk_load if shutil.which("wrk") else python_load
     results = {}
     for mode, cache_seconds in (("uncached", "0"), ("cached", "600")):
-        port = free_port()
-        server_env = dict(
-            env,
-            DJANGO_ENV="production",
-            SECRET_KEY="bench-" + "x" * 50,
-            ALLOWED_HOSTS="127.0.0.1",
-            SECURE_SSL_REDIRECT="false",
-            PAGE_CACHE_SECONDS=cache_seconds,
-            LOG_LEVEL="WARNING",
+        server_env = production_env(
+            env, "bench", PAGE_CACHE_SECONDS=cache_seconds, LOG_LEVEL="WARNING"
         )
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "config.wsgi",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=PROJECT,
-            env=server_env,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(base + "/robots.txt", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.1)
+        with Gunicorn(server_env) as server:
+            base = server.base
             css = _static_css_url(base)
             targets = {
                 "static CSS file": css,
@@ -148,9 +111,6 @@ def throughput(env, seconds, paths):
             before, after = results[mode]["static CSS file"], load(css, seconds)
             before["rps_before"], before["rps_after"] = before["rps"], after["rps"]
             before["rps"] = round((before["rps"] + after["rps"]) / 2, 2)
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
     return results
 
 

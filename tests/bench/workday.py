@@ -22,7 +22,8 @@ import urllib.request
 from pathlib import Path
 
 from tests.bench import PROJECT
-from tests.bench.throughput import _static_css_url, free_port, python_load
+from tests.bench.throughput import _static_css_url, python_load
+from tests.bench.workspace import Gunicorn, production_env
 
 DRAFT_EVERY, PUBLISH_EVERY, FIRST_PUBLISH = 2.0, 30.0, 10.0
 
@@ -180,15 +181,12 @@ def redis_url():
         return ""
 
 
-def production_env(env):
-    """Production settings, DEBUG off, the page cache on; a key prefix of this
-    run's own so that no other run's pages are read."""
-    server_env = dict(
+def day_env(env):
+    """Production settings with the page cache on; a key prefix of this run's own
+    so that no other run's pages are read."""
+    server_env = production_env(
         env,
-        DJANGO_ENV="production",
-        SECRET_KEY="bench-" + "x" * 50,
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="false",
+        "bench",
         PAGE_CACHE_SECONDS="600",
         LOG_LEVEL="WARNING",
         CACHE_KEY_PREFIX=f"bench-{os.getpid()}-{time.time_ns()}",
@@ -257,37 +255,15 @@ def run_day(env, paths, records, seconds, workdir):
     """Quiet, then the working day, on a gunicorn serving ``env``'s database."""
     mix = wrk_mix if shutil.which("wrk") else python_mix
     static_seconds = max(5, seconds // 2)  # spans a publish at the default 60 s
-    server_env = production_env(env)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=PROJECT,
-        env=server_env,
-    )
+    server_env = day_env(env)
     result = {
         "seconds": seconds,
         "static_seconds": static_seconds,
         "cache": "redis" if server_env.get("REDIS_URL") else "local memory",
     }
+    server = Gunicorn(server_env)
+    base = server.base
     try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(base + "/robots.txt", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
         css = _static_css_url(base)
         targets = list(paths.values())
         for phase in ("quiet", "working day"):
@@ -322,8 +298,7 @@ def run_day(env, paths, records, seconds, workdir):
                 curator.wait(timeout=seconds + 120)
                 result["saves"] = summary_of(json.loads(saves_file.read_text()))
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        server.close()
     quiet, busy = result["quiet"], result["working day"]
     result["throughput_share"] = round(busy["pages"]["rps"] / quiet["pages"]["rps"], 3)
     result["static_share"] = round(busy["static"]["rps"] / quiet["static"]["rps"], 3)
@@ -375,7 +350,7 @@ def measure(env, size, seconds, rounds, workdir):
 
     manage(env, "collectstatic", "--noinput", "-v0")
     out = Path(workdir) / f"cold-{size}.json"
-    step(production_env(env), "cold", "--out", out, "--cold-rounds", rounds)
+    step(day_env(env), "cold", "--out", out, "--cold-rounds", rounds)
     data = json.loads(out.read_text())
     result = {
         "paths": data["paths"],

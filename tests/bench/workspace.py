@@ -1,12 +1,16 @@
 """Where a measurement runs: a throwaway database (and media and static folders) per
-run, and the processes started in it, a Django command or one of the bench's own
-steps (``python -m tests.bench <mode>``)."""
+run, and the processes started in it: a Django command, one of the bench's own
+steps (``python -m tests.bench <mode>``), or gunicorn serving the site."""
 
 import os
 import subprocess
 import sys
+import time
+import urllib.request
+from pathlib import Path
 
 from tests.bench import PROJECT
+from tests.services import free_port
 
 
 def database_env(size, workdir):
@@ -64,3 +68,74 @@ def step(env, *args, **kwargs):
         check=True,
         **kwargs,
     )
+
+
+def production_env(env, name, **overrides):
+    """Production settings with DEBUG off, for a server on the loopback address;
+    ``name`` marks the secret key as this driver's."""
+    return dict(
+        env,
+        DJANGO_ENV="production",
+        SECRET_KEY=f"{name}-" + "x" * 50,
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+        **overrides,
+    )
+
+
+class Gunicorn:
+    """gunicorn serving ``env`` on a free loopback port, started when made (it
+    waits until /healthz answers) and stopped by ``close()`` or a ``with`` block.
+    ``workers()`` names its worker processes (the same ones before and after an
+    outage: nothing restarts them). The log goes to ``workdir``, or nowhere."""
+
+    def __init__(self, env, workdir=None, workers=2, threads=1, *options):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log_path = Path(workdir) / "gunicorn.log" if workdir else None
+        log = open(self.log_path, "wb") if self.log_path else subprocess.DEVNULL
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "config.wsgi"]
+            + ["--workers", str(workers), "--threads", str(threads)]
+            + ["--bind", f"127.0.0.1:{self.port}", "--log-level", "error", *options],
+            cwd=PROJECT,
+            env=dict(env, ALLOWED_HOSTS="127.0.0.1"),
+            stdout=log,
+            stderr=log,
+        )
+        self.wait_until_up(timeout=60)
+
+    def wait_until_up(self, timeout):
+        started = time.monotonic()
+        while time.monotonic() - started < timeout:
+            try:
+                urllib.request.urlopen(self.base + "/healthz", timeout=1)
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    break
+                time.sleep(0.1)  # a driver, not a test: it waits on the server
+        self.close()
+        raise RuntimeError(f"gunicorn did not start: {self.log()}")
+
+    def workers(self):
+        master = self.process.pid
+        return sorted(
+            Path(f"/proc/{master}/task/{master}/children").read_text().split()
+        )
+
+    def log(self):
+        if self.log_path is None:
+            return "(no log kept)"
+        return self.log_path.read_text(errors="replace")
+
+    def close(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services import redis_available, redis_location
+from tests.services import free_port, redis_available, redis_location
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
@@ -52,14 +52,6 @@ def screenshot():
         return path
 
     return take
-
-
-def free_port():
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def copy_database(source, target):

@@ -12,8 +12,8 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from config.static_files import uncollected_static_files
-from tests.conftest import free_port
 from tests.factories import make_exhibition
+from tests.services import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMAND = "python manage.py collectstatic"
