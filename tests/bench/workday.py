@@ -206,6 +206,7 @@ def curate(seconds, out, draft_pk, published_pk):
     from exhibition.page_cache import database_version
 
     saves = {"draft": [], "publish": []}
+    print("ready", flush=True)  # Django is set up: the visitors' clock may run
     start = time.monotonic()
     next_draft, next_publish = start + DRAFT_EVERY, start + FIRST_PUBLISH
     n = 0
@@ -289,8 +290,10 @@ def run_day(env, paths, records, seconds, workdir):
                     ],
                     cwd=PROJECT,
                     env=server_env,
+                    stdout=subprocess.PIPE,
+                    text=True,
                 )
-                time.sleep(1)  # Django set up in the curator before the clock runs
+                curator.stdout.readline()  # "ready": set up before the clock runs
             pages = mix(base, targets, seconds)
             static = static_load(css, static_seconds)
             result[phase] = {"pages": pages, "static": static}

@@ -112,9 +112,13 @@ class Gunicorn:
                 urllib.request.urlopen(self.base + "/healthz", timeout=1)
                 return
             except OSError:
-                if self.process.poll() is not None:
+                # Between tries, wait on the server process: one that died (a
+                # refused start) is reported at once.
+                try:
+                    self.process.wait(timeout=0.1)
                     break
-                time.sleep(0.1)  # a driver, not a test: it waits on the server
+                except subprocess.TimeoutExpired:
+                    continue
         self.close()
         raise RuntimeError(f"gunicorn did not start: {self.log()}")
 
