@@ -90,6 +90,9 @@ ASCII_STANDINS = str.maketrans(
 )
 
 
+# Kept per process: the same arguments always draw the same picture, and a test
+# run loads the demo in several modules of one process (half of each load's time).
+@cache
 def placeholder_image(key, title, motif, subtitle="", portrait=False):
     """Return JPEG bytes of a labelled placeholder for one record."""
     title = title.translate(ASCII_STANDINS)
