@@ -50,11 +50,12 @@ $(VNU_JAR): package.json package-lock.json
 	else echo "npm not found: the HTML validity test will not run"; fi
 
 # Lint first: a style error fails in seconds, not after the suite. Then the suite on
-# two workers (pytest-xdist; the browser tests stay together on one, see
-# tests/conftest.py) with the coverage report and its floor (COVERAGE_FLOOR). The
-# PostgreSQL outage drills stop a PostgreSQL server: they run in test-postgres.
+# two workers (pytest-xdist), with the coverage report and its floor (COVERAGE_FLOOR).
+# A worker takes whole modules (loadfile), so a world a module-scoped fixture builds
+# is built once. The PostgreSQL outage drills stop a PostgreSQL server: they run in
+# test-postgres.
 TEST_WORKERS ?= 2
-PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 # Two points under 62 %, measured (pytest-cov, -n 2) on 193 of the tests: gallery
 # views, admin, staff side, workflow. The whole suite covers at least that much;
 # raise the floor to two under the total that `make test` prints.

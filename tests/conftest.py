@@ -15,19 +15,6 @@ from django.conf import settings
 from tests.services import free_port
 
 
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist (``--dist loadgroup``, as ``make test`` runs) a worker takes
-    a whole test module, so a world its module-scoped fixture builds is built once;
-    and every browser test goes to the same worker, which serves the demo site once
-    (each worker would otherwise build its own: over a minute of CPU each)."""
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        module = item.nodeid.split("::")[0]
-        group = "browser" if module.startswith("tests/browser/") else module
-        item.add_marker(pytest.mark.xdist_group(group))
-
-
 @pytest.fixture(scope="session", autouse=True)
 def isolated_media(tmp_path_factory):
     """Keep test uploads out of the project's media/ folder."""
