@@ -180,6 +180,15 @@ def test_a_head_curator_builds_and_publishes_an_exhibition_visitors_can_read(
         for number in range(len(subject.sections))
     ]
     assert all(section_slugs), "the new sections were given no slug"
+    # Saved in the order they were added, with what was typed in both languages.
+    assert (
+        head.page.input_value('[name="sections-0-title_en"]')
+        == (subject.sections[0]["title"]["en"])
+    )
+    assert (
+        head.page.input_value('[name="sections-1-title_zh_hans"]')
+        == (subject.sections[1]["title"]["zh_hans"])
+    )
 
     # Two artifacts, published; the second hung in the second section from its
     # own form (saved with the publish button).
