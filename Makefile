@@ -51,10 +51,12 @@ $(VNU_JAR): package.json package-lock.json
 
 # Lint first: a style error fails in seconds, not after the suite. Then the suite on
 # two workers (pytest-xdist), with the coverage report and its floor (COVERAGE_FLOOR).
-# Tests go to whichever worker is free (load): whole modules per worker (loadfile)
-# would build each module's world once, but leave the staff roles missing for
-# later modules on a worker (an order dependence not yet found). The PostgreSQL
-# outage drills stop a PostgreSQL server: they run in test-postgres.
+# Tests go to whichever worker is free (load), in pytest-django's order: every
+# transactional test last, since its flush leaves the staff role groups out (a
+# flush means "empty", see exhibition/roles.py). Whole modules per worker (loadfile)
+# would build each module's world once, but runs a module's transactional tests
+# before the next module's tests that need the roles. The PostgreSQL outage drills
+# stop a PostgreSQL server: they run in test-postgres.
 TEST_WORKERS ?= 2
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load
 # Two points under what the whole suite covers (97 %: pytest-cov on `make test`,
