@@ -1,8 +1,11 @@
-"""The services some tests need beside the database (Redis on 127.0.0.1:6379), and a
-free loopback port for a server a test starts."""
+"""The services some tests need beside the database (Redis on 127.0.0.1:6379), and
+for a server a test starts: a free loopback port, and a wait until it answers."""
 
 import os
 import socket
+import subprocess
+import time
+import urllib.request
 
 import pytest
 
@@ -11,6 +14,24 @@ def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def answering(url, process, timeout):
+    """Whether ``url`` answers within ``timeout`` seconds while ``process`` (its
+    server) runs. Between tries the wait is on the process, so a server that died
+    (a refused start) is known at once."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return True
+        except OSError:
+            try:
+                process.wait(timeout=0.1)
+                return False
+            except subprocess.TimeoutExpired:
+                continue
+    return False
 
 
 def redis_available():

@@ -5,12 +5,10 @@ steps (``python -m tests.bench <mode>``), or gunicorn serving the site."""
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from tests.bench import PROJECT
-from tests.services import free_port
+from tests.services import answering, free_port
 
 
 def database_env(size, workdir):
@@ -106,21 +104,9 @@ class Gunicorn:
         self.wait_until_up(timeout=60)
 
     def wait_until_up(self, timeout):
-        started = time.monotonic()
-        while time.monotonic() - started < timeout:
-            try:
-                urllib.request.urlopen(self.base + "/healthz", timeout=1)
-                return
-            except OSError:
-                # Between tries, wait on the server process: one that died (a
-                # refused start) is reported at once.
-                try:
-                    self.process.wait(timeout=0.1)
-                    break
-                except subprocess.TimeoutExpired:
-                    continue
-        self.close()
-        raise RuntimeError(f"gunicorn did not start: {self.log()}")
+        if not answering(self.base + "/healthz", self.process, timeout):
+            self.close()
+            raise RuntimeError(f"gunicorn did not start: {self.log()}")
 
     def workers(self):
         master = self.process.pid

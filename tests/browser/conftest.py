@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services import free_port, redis_available, redis_location
+from tests.services import answering, free_port, redis_available, redis_location
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
@@ -74,7 +74,6 @@ class DemoSite:
     def __init__(self, root, built_from=None):
         import subprocess
         import sys
-        import urllib.request
 
         self.root = root
         self.python = sys.executable
@@ -114,20 +113,9 @@ class DemoSite:
             stderr=subprocess.DEVNULL,
         )
         # Up to a minute: on a busy machine Django takes over ten seconds to start.
-        for _ in range(600):
-            try:
-                urllib.request.urlopen(self.url + "/robots.txt", timeout=1)
-                break
-            except OSError:
-                # Between tries, wait on the server process: one that died (a
-                # refused start) is reported at once instead of after ten seconds.
-                try:
-                    self.process.wait(timeout=0.1)
-                except subprocess.TimeoutExpired:
-                    continue
-                raise RuntimeError("the demo site's server stopped") from None
-        else:
-            raise RuntimeError("the demo site did not start")
+        if not answering(self.url + "/robots.txt", self.process, timeout=60):
+            stopped = self.process.poll() is not None
+            raise RuntimeError(f"the demo site did not start (stopped: {stopped})")
 
     def use_redis(self):
         """Redis behind the pages, as in production: a change saved by another
