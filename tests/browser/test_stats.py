@@ -49,12 +49,14 @@ def opened(page):
     return json.loads(page.locator("body").get_attribute("data-kiosk"))["opened"]
 
 
-WAITING = "localStorage.getItem('kiosk-opens-batch:/kiosk/counting/')"
+# Where the kiosk keeps the batch it is sending and the opens not yet in a batch.
+BATCH = "localStorage.getItem('kiosk-opens-batch:/kiosk/counting/')"
+TALLY = "localStorage.getItem('kiosk-opens:/kiosk/counting/')"
 
 
 def delivered(page, beats):
     try:
-        page.wait_for_function(f"() => {WAITING} === null")
+        page.wait_for_function(f"() => {BATCH} === null")
     except TimeoutError:
         raise AssertionError(
             f"the kept batch was not accepted; beats: {beats}"
@@ -63,10 +65,7 @@ def delivered(page, beats):
 
 def kept_offline(page):
     """Every open the kiosk holds, in its batch and its tally, as (kind, id, n)."""
-    batch, tally = page.evaluate(
-        "[localStorage.getItem('kiosk-opens-batch:/kiosk/counting/'),"
-        " localStorage.getItem('kiosk-opens:/kiosk/counting/')]"
-    )
+    batch, tally = page.evaluate(f"[{BATCH}, {TALLY}]")
     kept = collections.Counter()
     for _day, kind, record, n in json.loads(batch or '{"counts": []}')["counts"]:
         kept[kind, record] += n
